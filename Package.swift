@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import class Foundation.ProcessInfo
+
+// One settings array for every target: Swift 6 language mode with strict concurrency.
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+// `SEXTANT_CORE_ONLY=1 swift test` builds and tests only the pure numeric core (no GRDB, no CLI),
+// which compiles in a fraction of the time. CI and the README use the full package.
+let coreOnly = ProcessInfo.processInfo.environment["SEXTANT_CORE_ONLY"] != nil
+
+var targets: [Target] = [
+    // C shim over the system zlib, used to read `.gz` files without extra packages.
+    .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+
+    // Pure core: no NIO, GRDB, Hummingbird or Logging below this line.
+    .target(name: "MarketCore", swiftSettings: settings),
+    .target(name: "MarketData", dependencies: ["MarketCore", "CZlib"], swiftSettings: settings),
+    .target(name: "Indicators", dependencies: ["MarketCore"], swiftSettings: settings),
+    .target(name: "Risk", dependencies: ["MarketCore"], swiftSettings: settings),
+    .target(name: "Backtest", dependencies: ["MarketCore", "Indicators", "Risk"], swiftSettings: settings),
+    .target(name: "MarketIntel", dependencies: ["MarketCore"], swiftSettings: settings),
+
+    // Shared helpers for tests and benchmarks: fixture loading, reference-file parsing, tolerances.
+    .target(name: "TestSupport", dependencies: ["MarketCore", "MarketData"], path: "Tests/TestSupport",
+            swiftSettings: settings),
+
+    .testTarget(name: "MarketCoreTests", dependencies: ["MarketCore", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "RiskTests", dependencies: ["Risk", "MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "MarketIntelTests", dependencies: ["MarketIntel", "MarketData", "TestSupport"], swiftSettings: settings),
+]
+
+var products: [Product] = [
+    .library(name: "MarketCore", targets: ["MarketCore"]),
+    .library(name: "Indicators", targets: ["Indicators"]),
+]
+
+var dependencies: [Package.Dependency] = []
+
+if !coreOnly {
+    dependencies += [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ]
+    targets += [
+        .target(name: "SextantServices",
+                dependencies: ["MarketCore", "MarketData", "Indicators", "Risk", "Backtest", "MarketIntel"],
+                swiftSettings: settings),
+        .target(name: "SextantSQLite",
+                dependencies: ["SextantServices", "MarketCore", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: settings),
+        .target(name: "SextantCLI",
+                dependencies: ["SextantServices", "SextantSQLite", "MarketData", "Indicators", "Risk", "Backtest",
+                               "MarketIntel",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: settings),
+        .executableTarget(name: "sextant", dependencies: ["SextantCLI"], swiftSettings: settings),
+        .testTarget(name: "SextantSQLiteTests", dependencies: ["SextantSQLite", "SextantServices", "TestSupport"],
+                    swiftSettings: settings),
+        .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "TestSupport"],
+                    swiftSettings: settings),
+    ]
+    products.append(.executable(name: "sextant", targets: ["sextant"]))
+}
+
+let package = Package(
+    name: "Sextant",
+    platforms: [.macOS(.v14)],
+    products: products,
+    dependencies: dependencies,
+    targets: targets
+)

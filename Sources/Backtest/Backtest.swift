@@ -1,0 +1,1 @@
+// Backtest: see the README's module table.

@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Cycle functions of the catalog.
+    static let cycleIndicators: [IndicatorDefinition] = [
+    ]
+}

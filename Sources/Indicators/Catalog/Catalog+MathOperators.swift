@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The MathOperators functions of the catalog.
+    static let mathOperators: [IndicatorDefinition] = [
+    ]
+}

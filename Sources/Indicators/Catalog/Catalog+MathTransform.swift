@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The MathTransform functions of the catalog.
+    static let mathTransform: [IndicatorDefinition] = [
+    ]
+}

@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Momentum functions of the catalog.
+    static let momentumIndicators: [IndicatorDefinition] = [
+    ]
+}

@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Patterns functions of the catalog.
+    static let patternRecognition: [IndicatorDefinition] = [
+    ]
+}

@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The PriceTransform functions of the catalog.
+    static let priceTransform: [IndicatorDefinition] = [
+    ]
+}

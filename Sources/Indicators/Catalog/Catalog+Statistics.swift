@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Statistics functions of the catalog.
+    static let statisticFunctions: [IndicatorDefinition] = [
+    ]
+}

@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Volatility functions of the catalog.
+    static let volatilityIndicators: [IndicatorDefinition] = [
+    ]
+}

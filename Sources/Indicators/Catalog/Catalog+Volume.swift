@@ -1,0 +1,5 @@
+extension IndicatorCatalog {
+    /// The Volume functions of the catalog.
+    static let volumeIndicators: [IndicatorDefinition] = [
+    ]
+}

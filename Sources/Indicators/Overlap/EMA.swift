@@ -1,0 +1,41 @@
+/// Exponential moving average with TA-Lib's seeding.
+///
+/// `k = 2 / (period + 1)`; the first value, at bar `period - 1`, is the SMA of the first `period` values
+/// (TA-Lib's default compatibility mode); then `EMA[t] = EMA[t-1] + k * (x[t] - EMA[t-1])`.
+public struct EMAState: StreamingIndicator {
+    public let period: Int
+    public let k: Double
+    @usableFromInline var seen = 0
+    @usableFromInline var sum = 0.0
+    @usableFromInline var value = 0.0
+
+    /// - Parameter k: the smoothing factor; defaults to `2 / (period + 1)`.
+    public init(period: Int, k: Double? = nil) {
+        self.period = period
+        self.k = k ?? 2.0 / Double(period + 1)
+    }
+
+    public static func lookback(period: Int) -> Int { period - 1 }
+
+    @inlinable
+    public mutating func update(_ x: Double) -> Double? {
+        if seen >= period {
+            value = (x - value) * k + value
+            return value
+        }
+        seen += 1
+        sum += x
+        if seen == period {
+            value = sum / Double(period)
+            return value
+        }
+        return nil
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v
+        return true
+    }
+}

@@ -1,0 +1,1 @@
+// MarketIntel: see the README's module table.

@@ -1,0 +1,1 @@
+// Risk: see the README's module table.
