@@ -20,9 +20,9 @@ var targets: [Target] = [
     .target(name: "MarketCore", swiftSettings: settings),
     .target(name: "MarketData", dependencies: ["MarketCore", "CZlib"], swiftSettings: settings),
     .target(name: "Indicators", dependencies: ["MarketCore"], swiftSettings: settings),
-    .target(name: "Risk", dependencies: ["MarketCore"], swiftSettings: settings),
+    .target(name: "Risk", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
     .target(name: "Backtest", dependencies: ["MarketCore", "Indicators", "Risk"], swiftSettings: settings),
-    .target(name: "MarketIntel", dependencies: ["MarketCore"], swiftSettings: settings),
+    .target(name: "MarketIntel", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
 
     // Shared helpers for tests and benchmarks: fixture loading, reference-file parsing, tolerances.
     .target(name: "TestSupport", dependencies: ["MarketCore", "MarketData"], path: "Tests/TestSupport",

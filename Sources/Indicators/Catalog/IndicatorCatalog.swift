@@ -9,7 +9,7 @@ public enum IndicatorCatalog {
     /// All functions, sorted by id.
     public static let all: [IndicatorDefinition] = {
         let groups: [[IndicatorDefinition]] = [
-            overlapStudies, momentumIndicators, volumeIndicators, volatilityIndicators, priceTransform,
+            overlapStudies, momentumIndicators, momentumIndicators2, volumeIndicators, volatilityIndicators, priceTransform,
             cycleIndicators, patternRecognition, statisticFunctions, mathTransform, mathOperators,
         ]
         return groups.flatMap { $0 }.sorted { $0.id < $1.id }
