@@ -5,3 +5,4 @@
 #elseif canImport(Darwin)
 @_exported import Darwin
 #endif
+@_exported import MarketCore
