@@ -53,7 +53,7 @@ if !coreOnly {
                 dependencies: ["MarketCore", "MarketData", "Indicators", "Risk", "Backtest", "MarketIntel"],
                 swiftSettings: settings),
         .target(name: "SextantSQLite",
-                dependencies: ["SextantServices", "MarketCore", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["SextantServices", "MarketCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 swiftSettings: settings),
         .target(name: "SextantCLI",
                 dependencies: ["SextantServices", "SextantSQLite", "MarketData", "Indicators", "Risk", "Backtest",

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `sextant`: the command-line front end. Commands only parse, call one service, and print.
+public struct Sextant: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sextant",
+        abstract: "Open, self-hosted crypto market intelligence: data, indicators, risk, signals.",
+        subcommands: [
+            DemoCommand.self, IngestCommand.self, AssetsCommand.self, BarsCommand.self,
+        ]
+    )
+
+    public init() {}
+}

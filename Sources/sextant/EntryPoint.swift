@@ -1,0 +1,3 @@
+import SextantCLI
+
+@main extension Sextant {}
