@@ -54,29 +54,29 @@ extension MarketFileReader {
                                          message: "expected a time (ISO-8601, YYYY-MM-DD or epoch seconds/ms/µs), found '\(ctx.tok.string(rec, tCol))'"))
                 return
             }
-            var values = (0.0, 0.0, 0.0, 0.0, 0.0)
-            for (slot, col) in [oCol, hCol, lCol, cCol].enumerated() {
+            // Hot path: no allocation per row. Each price column is parsed and checked in turn.
+            @inline(__always) func price(_ col: Int) throws(DataError) -> Double? {
                 guard let v = FieldParser.double(buf, rec.starts[col], rec.ends[col]) else {
                     try ctx.reject(DataError(file: path, line: rec.line, column: ctx.columnName(col),
                                              message: "expected a number, found '\(ctx.tok.string(rec, col))'"))
-                    return
+                    return nil
                 }
-                switch slot { case 0: values.0 = v; case 1: values.1 = v; case 2: values.2 = v; default: values.3 = v }
+                guard v > 0 && v.isFinite else {
+                    try ctx.reject(DataError(file: path, line: rec.line, column: ctx.columnName(col),
+                                             message: "expected a positive price, found \(v)"))
+                    return nil
+                }
+                return v
             }
-            if let vc = vCol {
-                if rec.ends[vc] == rec.starts[vc] { values.4 = 0 }
-                else if let v = FieldParser.double(buf, rec.starts[vc], rec.ends[vc]) { values.4 = v }
-                else {
+            guard let o = try price(oCol), let h = try price(hCol), let l = try price(lCol), let c = try price(cCol) else { return }
+            var v = 0.0
+            if let vc = vCol, rec.ends[vc] > rec.starts[vc] {
+                guard let parsed = FieldParser.double(buf, rec.starts[vc], rec.ends[vc]) else {
                     try ctx.reject(DataError(file: path, line: rec.line, column: ctx.columnName(vc),
                                              message: "expected a number, found '\(ctx.tok.string(rec, vc))'"))
                     return
                 }
-            }
-            let (o, h, l, c, v) = values
-            for (col, x) in [(oCol, o), (hCol, h), (lCol, l), (cCol, c)] where !(x > 0 && x.isFinite) {
-                try ctx.reject(DataError(file: path, line: rec.line, column: ctx.columnName(col),
-                                         message: "expected a positive price, found \(x)"))
-                return
+                v = parsed
             }
             if h < max(o, c) || h < l {
                 try ctx.reject(DataError(file: path, line: rec.line, column: ctx.columnName(hCol),

@@ -13,6 +13,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // WAL is set by DatabasePool; NORMAL sync is durable across application crashes in WAL mode.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")   // 32 MiB page cache per connection
         }
         config.busyMode = .timeout(10)
         writer = try DatabasePool(path: path, configuration: config)
@@ -37,16 +38,23 @@ public final class AppDatabase: Sendable {
                     name TEXT,
                     sectors TEXT NOT NULL DEFAULT ''
                 );
-                CREATE TABLE candle (
-                    symbol TEXT NOT NULL,
+                -- One row per (asset, timeframe): candles key on its integer id, which keeps the
+                -- candle B-tree compact and its key comparisons cheap.
+                CREATE TABLE series (
+                    id INTEGER PRIMARY KEY,
+                    symbol TEXT NOT NULL REFERENCES asset(symbol),
                     timeframe TEXT NOT NULL,
+                    UNIQUE (symbol, timeframe)
+                );
+                CREATE TABLE candle (
+                    series_id INTEGER NOT NULL REFERENCES series(id),
                     time INTEGER NOT NULL,
                     open REAL NOT NULL,
                     high REAL NOT NULL,
                     low REAL NOT NULL,
                     close REAL NOT NULL,
                     volume REAL NOT NULL,
-                    PRIMARY KEY (symbol, timeframe, time)
+                    PRIMARY KEY (series_id, time)
                 ) WITHOUT ROWID;
                 CREATE TABLE market_cap (
                     symbol TEXT NOT NULL,

@@ -20,17 +20,21 @@ public struct SQLiteMarketRepository: MarketRepository {
             case let .candles(s, caps):
                 try db.execute(sql: "INSERT INTO asset(symbol, name) VALUES (?, ?) ON CONFLICT(symbol) DO UPDATE SET name = coalesce(excluded.name, asset.name)",
                                arguments: [s.symbol, batch.assetName])
+                try db.execute(sql: "INSERT INTO series(symbol, timeframe) VALUES (?, ?) ON CONFLICT(symbol, timeframe) DO NOTHING",
+                               arguments: [s.symbol, s.timeframe.rawValue])
+                let seriesID = try Int64.fetchOne(db, sql: "SELECT id FROM series WHERE symbol = ? AND timeframe = ?",
+                                                  arguments: [s.symbol, s.timeframe.rawValue]) ?? 0
                 stored += try bulkInsert(db, sql: """
-                    INSERT INTO candle(symbol, timeframe, time, open, high, low, close, volume) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                    ON CONFLICT(symbol, timeframe, time) DO UPDATE SET open = excluded.open, high = excluded.high,
+                    INSERT INTO candle(series_id, time, open, high, low, close, volume) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    ON CONFLICT(series_id, time) DO UPDATE SET open = excluded.open, high = excluded.high,
                     low = excluded.low, close = excluded.close, volume = excluded.volume
-                    """, count: s.count, texts: [s.symbol, s.timeframe.rawValue]) { stmt, i in
-                    sqlite3_bind_int64(stmt, 3, s.time[i].milliseconds)
-                    sqlite3_bind_double(stmt, 4, s.open[i])
-                    sqlite3_bind_double(stmt, 5, s.high[i])
-                    sqlite3_bind_double(stmt, 6, s.low[i])
-                    sqlite3_bind_double(stmt, 7, s.close[i])
-                    sqlite3_bind_double(stmt, 8, s.volume[i])
+                    """, count: s.count, texts: [], ints: [seriesID]) { stmt, i in
+                    sqlite3_bind_int64(stmt, 2, s.time[i].milliseconds)
+                    sqlite3_bind_double(stmt, 3, s.open[i])
+                    sqlite3_bind_double(stmt, 4, s.high[i])
+                    sqlite3_bind_double(stmt, 5, s.low[i])
+                    sqlite3_bind_double(stmt, 6, s.close[i])
+                    sqlite3_bind_double(stmt, 7, s.volume[i])
                 }
                 if let caps {
                     stored += try bulkInsert(db, sql: """
@@ -82,15 +86,17 @@ public struct SQLiteMarketRepository: MarketRepository {
         }
     }
 
-    /// Runs one prepared statement `count` times inside the current transaction, binding the leading text
-    /// parameters once and the rest per row through `bind`: the fast path for bulk rows.
-    private func bulkInsert(_ db: Database, sql: String, count: Int, texts: [String],
+    /// Runs one prepared statement `count` times inside the current transaction, binding the leading
+    /// parameters (`texts`, then `ints`) once and the rest per row through `bind`: the fast path for bulk rows.
+    /// Bindings survive `sqlite3_reset`, so the constant ones are bound a single time.
+    private func bulkInsert(_ db: Database, sql: String, count: Int, texts: [String], ints: [Int64] = [],
                             bind: (OpaquePointer, Int) -> Void) throws -> Int {
         let statement = try db.makeStatement(sql: sql)
         let stmt = statement.sqliteStatement
+        for (k, t) in texts.enumerated() { sqlite3_bind_text(stmt, Int32(k + 1), t, -1, SQLITE_TRANSIENT_VALUE) }
+        for (k, v) in ints.enumerated() { sqlite3_bind_int64(stmt, Int32(texts.count + k + 1), v) }
         for i in 0..<count {
             sqlite3_reset(stmt)
-            for (k, t) in texts.enumerated() { sqlite3_bind_text(stmt, Int32(k + 1), t, -1, SQLITE_TRANSIENT_VALUE) }
             bind(stmt, i)
             let rc = sqlite3_step(stmt)
             guard rc == SQLITE_DONE else {
@@ -115,17 +121,17 @@ public struct SQLiteMarketRepository: MarketRepository {
                 let symbol: String = a["symbol"]
                 var series: [SeriesSummary] = []
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT timeframe, COUNT(*) AS bars, MIN(time) AS first, MAX(time) AS last FROM candle
-                    WHERE symbol = ? GROUP BY timeframe
+                    SELECT s.id, s.timeframe, COUNT(*) AS bars, MIN(c.time) AS first, MAX(c.time) AS last
+                    FROM series s JOIN candle c ON c.series_id = s.id WHERE s.symbol = ? GROUP BY s.id
                     """, arguments: [symbol])
                 for r in rows {
                     guard let tf = Timeframe(rawValue: r["timeframe"]) else { continue }
                     // Gaps: consecutive bars further apart than one bar.
                     let gap = try Row.fetchOne(db, sql: """
                         SELECT COUNT(*) AS gaps, COALESCE(SUM(d / ? - 1), 0) AS missing FROM (
-                            SELECT time - LAG(time) OVER (ORDER BY time) AS d FROM candle WHERE symbol = ? AND timeframe = ?
+                            SELECT time - LAG(time) OVER (ORDER BY time) AS d FROM candle WHERE series_id = ?
                         ) WHERE d > ?
-                        """, arguments: [tf.milliseconds, symbol, tf.rawValue, tf.milliseconds])
+                        """, arguments: [tf.milliseconds, r["id"] as Int64, tf.milliseconds])
                     series.append(SeriesSummary(timeframe: tf, bars: r["bars"], first: Timestamp(milliseconds: r["first"]),
                                                 last: Timestamp(milliseconds: r["last"]), gaps: gap?["gaps"] ?? 0,
                                                 missingBars: gap?["missing"] ?? 0))
@@ -143,8 +149,8 @@ public struct SQLiteMarketRepository: MarketRepository {
         try database.writer.read { db in
             var s = CandleSeries(symbol: symbol.uppercased(), timeframe: timeframe)
             let statement = try db.makeStatement(sql: """
-                SELECT time, open, high, low, close, volume FROM candle
-                WHERE symbol = ? AND timeframe = ? AND time >= ? AND time <= ? ORDER BY time
+                SELECT c.time, c.open, c.high, c.low, c.close, c.volume FROM candle c JOIN series s ON s.id = c.series_id
+                WHERE s.symbol = ? AND s.timeframe = ? AND c.time >= ? AND c.time <= ? ORDER BY c.time
                 """)
             let cursor = try Row.fetchCursor(statement, arguments: [symbol.uppercased(), timeframe.rawValue,
                                                                     from?.milliseconds ?? Int64.min, to?.milliseconds ?? Int64.max])
