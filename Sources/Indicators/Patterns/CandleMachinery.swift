@@ -26,12 +26,16 @@ public struct CandleSetting: Sendable, Hashable, Codable {
         case near, far, equal
     }
 
+    /// Which setting this is.
     public let kind: Kind
+    /// What is measured on each candle.
     public let rangeType: CandleRangeType
     /// Candles averaged (0: the candle's own range).
     public let avgPeriod: Int
+    /// Multiplier applied to the average.
     public let factor: Double
 
+    /// A setting with an explicit range type, averaging period and factor.
     public init(_ kind: Kind, _ rangeType: CandleRangeType, _ avgPeriod: Int, _ factor: Double) {
         self.kind = kind
         self.rangeType = rangeType
@@ -66,11 +70,16 @@ public struct CandleSetting: Sendable, Hashable, Codable {
 
 /// One candle's prices and the measures TA-Lib's patterns read.
 public struct Candle: Sendable, Equatable {
+    /// Opening price.
     public var open: Double
+    /// Highest price.
     public var high: Double
+    /// Lowest price.
     public var low: Double
+    /// Closing price.
     public var close: Double
 
+    /// A candle from its four prices.
     @inlinable
     public init(open: Double, high: Double, low: Double, close: Double) {
         self.open = open
@@ -111,10 +120,12 @@ public struct Candle: Sendable, Equatable {
 
 /// A running average a pattern reads: one setting, judged on the candle `offset` bars before the current one.
 public struct CandleAverageSpec: Sendable, Equatable {
+    /// The candle setting averaged.
     public let setting: CandleSetting
     /// 0 = the current candle, 1 = the one before, ...
     public let offset: Int
 
+    /// The average of `setting` for the candle `offset` bars back.
     public init(_ setting: CandleSetting, _ offset: Int) {
         self.setting = setting
         self.offset = offset
@@ -231,6 +242,7 @@ public struct CandlePatternState<Rule: CandleRule>: StreamingIndicator {
     @usableFromInline var window: CandleWindow
     @usableFromInline var seen = 0
 
+    /// A fresh state running `rule`.
     public init(_ rule: Rule) {
         self.rule = rule
         window = CandleWindow(capacity: Rule.lookback + 1, averages: Rule.averages)

@@ -5,6 +5,7 @@ extension CandlePatterns {
     /// CDL3BLACKCROWS, Three Black Crows: a white candle, then three falling blacks with very short lower shadows,
     /// each opening inside the prior body, the first closing under the white's high. -100.
     public struct ThreeBlackCrows: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.shadowVeryShort.avgPeriod + 3 }
         public static var averages: [CandleAverageSpec] {
@@ -24,6 +25,7 @@ extension CandlePatterns {
     /// CDL3LINESTRIKE, Three-Line Strike: three same-colored candles trending, each opening within or near the
     /// prior body, then an opposite candle wiping them out. ±100 by the third candle's color.
     public struct ThreeLineStrike: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.near.avgPeriod + 3 }
         public static var averages: [CandleAverageSpec] { [.init(.near, 3), .init(.near, 2)] }
@@ -42,6 +44,7 @@ extension CandlePatterns {
     /// CDLCONCEALBABYSWALL, Concealing Baby Swallow: two black marubozu; a black gapping down with an upper shadow
     /// into the prior body; a black engulfing it, shadows included. 100.
     public struct ConcealBabySwallow: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.shadowVeryShort.avgPeriod + 3 }
         public static var averages: [CandleAverageSpec] {
@@ -61,6 +64,7 @@ extension CandlePatterns {
     /// CDLBREAKAWAY, Breakaway: long candle; a body gap; two more candles extending the move; a fifth, opposite
     /// candle closing inside the gap. ±100 by the fifth color.
     public struct Breakaway: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyLong.avgPeriod + 4 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 4)] }
@@ -79,6 +83,7 @@ extension CandlePatterns {
     /// CDLLADDERBOTTOM, Ladder Bottom: three falling blacks; a black with an upper shadow; a white opening above
     /// its body and closing above its high. 100.
     public struct LadderBottom: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.shadowVeryShort.avgPeriod + 4 }
         public static var averages: [CandleAverageSpec] { [.init(.shadowVeryShort, 1)] }
@@ -96,6 +101,7 @@ extension CandlePatterns {
     public struct MatHold: CandleRule {
         /// Largest fraction of the first body the reaction candles may penetrate (TA-Lib default 0.5).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.5).
         public init(penetration: Double = 0.5) { self.penetration = penetration }
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 4 }
         public static var averages: [CandleAverageSpec] {
@@ -119,6 +125,7 @@ extension CandlePatterns {
     /// its range and drifting against it; a long candle of the first color closing beyond the first close.
     /// ±100 by the first color.
     public struct RiseFallThreeMethods: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 4 }
         public static var averages: [CandleAverageSpec] {
@@ -143,6 +150,7 @@ extension CandlePatterns {
     /// (200 / -200). TA-Lib replays the 3 bars before the first output, which `preRoll` reproduces.
     public struct Hikkake: CandleRule {
         var tracker = HikkakeTracker()
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { 5 }
         public static var preRoll: Int { 3 }
@@ -158,6 +166,7 @@ extension CandlePatterns {
     /// low (bullish) or high (bearish).
     public struct HikkakeModified: CandleRule {
         var tracker = HikkakeTracker()
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(1, CandleSetting.near.avgPeriod) + 5 }
         public static var preRoll: Int { 3 }

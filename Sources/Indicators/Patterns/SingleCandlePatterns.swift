@@ -4,6 +4,7 @@
 extension CandlePatterns {
     /// CDLBELTHOLD, Belt-hold: long body with no shadow on the opening side. ±100 by the candle's color.
     public struct BeltHold: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyLong.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 0), .init(.shadowVeryShort, 0)] }
@@ -18,6 +19,7 @@ extension CandlePatterns {
 
     /// CDLCLOSINGMARUBOZU, Closing Marubozu: long body with no shadow on the closing side. ±100 by color.
     public struct ClosingMarubozu: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyLong.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 0), .init(.shadowVeryShort, 0)] }
@@ -32,6 +34,7 @@ extension CandlePatterns {
 
     /// CDLDOJI, Doji: body <= the doji threshold. 100.
     public struct Doji: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyDoji.avgPeriod }
         public static var averages: [CandleAverageSpec] { [.init(.bodyDoji, 0)] }
@@ -40,6 +43,7 @@ extension CandlePatterns {
 
     /// CDLDRAGONFLYDOJI, Dragonfly Doji: doji with no upper shadow and a lower shadow. 100.
     public struct DragonflyDoji: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyDoji, 0), .init(.shadowVeryShort, 0)] }
@@ -52,6 +56,7 @@ extension CandlePatterns {
 
     /// CDLGRAVESTONEDOJI, Gravestone Doji: doji with no lower shadow and an upper shadow. 100.
     public struct GravestoneDoji: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyDoji, 0), .init(.shadowVeryShort, 0)] }
@@ -64,6 +69,7 @@ extension CandlePatterns {
 
     /// CDLHIGHWAVE, High-Wave Candle: short body, both shadows very long. ±100 by color.
     public struct HighWave: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowVeryLong.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyShort, 0), .init(.shadowVeryLong, 0)] }
@@ -76,6 +82,7 @@ extension CandlePatterns {
 
     /// CDLLONGLEGGEDDOJI, Long Legged Doji: doji with a long upper or lower shadow. 100.
     public struct LongLeggedDoji: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.shadowLong.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyDoji, 0), .init(.shadowLong, 0)] }
@@ -88,6 +95,7 @@ extension CandlePatterns {
 
     /// CDLLONGLINE, Long Line Candle: long body, short shadows. ±100 by color.
     public struct LongLine: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyLong.avgPeriod, CandleSetting.shadowShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 0), .init(.shadowShort, 0)] }
@@ -100,6 +108,7 @@ extension CandlePatterns {
 
     /// CDLMARUBOZU, Marubozu: long body, no shadows. ±100 by color.
     public struct Marubozu: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyLong.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 0), .init(.shadowVeryShort, 0)] }
@@ -112,6 +121,7 @@ extension CandlePatterns {
 
     /// CDLRICKSHAWMAN, Rickshaw Man: doji with two long shadows and the body near the middle of the range. 100.
     public struct RickshawMan: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.shadowLong.avgPeriod), CandleSetting.near.avgPeriod)
@@ -130,6 +140,7 @@ extension CandlePatterns {
 
     /// CDLSHORTLINE, Short Line Candle: short body, short shadows. ±100 by color.
     public struct ShortLine: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowShort.avgPeriod) }
         public static var averages: [CandleAverageSpec] { [.init(.bodyShort, 0), .init(.shadowShort, 0)] }
@@ -142,6 +153,7 @@ extension CandlePatterns {
 
     /// CDLSPINNINGTOP, Spinning Top: short body, both shadows longer than the body. ±100 by color.
     public struct SpinningTop: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyShort.avgPeriod }
         public static var averages: [CandleAverageSpec] { [.init(.bodyShort, 0)] }
@@ -154,6 +166,7 @@ extension CandlePatterns {
 
     /// CDLTAKURI, Takuri: doji with no upper shadow and a very long lower shadow. 100.
     public struct Takuri: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.shadowVeryShort.avgPeriod),
@@ -171,6 +184,7 @@ extension CandlePatterns {
 
     /// CDLHAMMER, Hammer: short body, long lower shadow, no upper shadow, body near or below the prior low. 100.
     public struct Hammer: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowLong.avgPeriod),
@@ -190,6 +204,7 @@ extension CandlePatterns {
 
     /// CDLHANGINGMAN, Hanging Man: hammer shape with the body near or above the prior high. -100.
     public struct HangingMan: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowLong.avgPeriod),
@@ -209,6 +224,7 @@ extension CandlePatterns {
 
     /// CDLINVERTEDHAMMER, Inverted Hammer: short body, long upper shadow, no lower shadow, gapping down. 100.
     public struct InvertedHammer: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowLong.avgPeriod),
@@ -227,6 +243,7 @@ extension CandlePatterns {
 
     /// CDLSHOOTINGSTAR, Shooting Star: short body, long upper shadow, no lower shadow, gapping up. -100.
     public struct ShootingStar: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyShort.avgPeriod, CandleSetting.shadowLong.avgPeriod),

@@ -5,6 +5,7 @@ extension CandlePatterns {
     /// CDL2CROWS, Two Crows: long white; black gapping up; black opening inside the 2nd body and closing inside
     /// the 1st. -100.
     public struct TwoCrows: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyLong.avgPeriod + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2)] }
@@ -19,6 +20,7 @@ extension CandlePatterns {
     /// CDL3INSIDE, Three Inside Up/Down: long candle; short body inside it; third closing beyond the first's open
     /// against its color. -100 * first color.
     public struct ThreeInside: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2), .init(.bodyShort, 1)] }
@@ -34,6 +36,7 @@ extension CandlePatterns {
     /// CDL3OUTSIDE, Three Outside Up/Down: an engulfing pair, then a third candle closing further in the
     /// engulfing direction. ±100 by the second color.
     public struct ThreeOutside: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { 3 }
         public func signal(_ w: CandleWindow) -> Int {
@@ -47,6 +50,7 @@ extension CandlePatterns {
     /// CDL3STARSINSOUTH, Three Stars In The South: long black with a long lower shadow; smaller black with a
     /// higher low; small black marubozu inside the 2nd range. 100.
     public struct ThreeStarsInSouth: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.shadowLong.avgPeriod),
@@ -72,6 +76,7 @@ extension CandlePatterns {
     /// CDL3WHITESOLDIERS, Three Advancing White Soldiers: three rising whites with very short upper shadows, each
     /// opening within or near the prior body, none much shorter than the prior. 100.
     public struct ThreeWhiteSoldiers: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.bodyShort.avgPeriod),
@@ -100,6 +105,7 @@ extension CandlePatterns {
     public struct AbandonedBaby: CandleRule {
         /// Fraction of the first body the third candle must close into (TA-Lib default 0.3).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.3).
         public init(penetration: Double = 0.3) { self.penetration = penetration }
         public static var lookback: Int {
             max(max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.bodyLong.avgPeriod), CandleSetting.bodyShort.avgPeriod) + 2
@@ -120,6 +126,7 @@ extension CandlePatterns {
     /// CDLADVANCEBLOCK, Advance Block: three rising whites (the first long) showing weakness: shrinking bodies
     /// or growing upper shadows. -100.
     public struct AdvanceBlock: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(max(CandleSetting.shadowLong.avgPeriod, CandleSetting.shadowShort.avgPeriod),
@@ -151,6 +158,7 @@ extension CandlePatterns {
     public struct EveningStar: CandleRule {
         /// Fraction of the first body the third candle must close into (TA-Lib default 0.3).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.3).
         public init(penetration: Double = 0.3) { self.penetration = penetration }
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2), .init(.bodyShort, 1), .init(.bodyShort, 0)] }
@@ -166,6 +174,7 @@ extension CandlePatterns {
     public struct EveningDojiStar: CandleRule {
         /// Fraction of the first body the third candle must close into (TA-Lib default 0.3).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.3).
         public init(penetration: Double = 0.3) { self.penetration = penetration }
         public static var lookback: Int {
             max(max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.bodyLong.avgPeriod), CandleSetting.bodyShort.avgPeriod) + 2
@@ -184,6 +193,7 @@ extension CandlePatterns {
     public struct MorningStar: CandleRule {
         /// Fraction of the first body the third candle must close into (TA-Lib default 0.3).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.3).
         public init(penetration: Double = 0.3) { self.penetration = penetration }
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2), .init(.bodyShort, 1), .init(.bodyShort, 0)] }
@@ -199,6 +209,7 @@ extension CandlePatterns {
     public struct MorningDojiStar: CandleRule {
         /// Fraction of the first body the third candle must close into (TA-Lib default 0.3).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.3).
         public init(penetration: Double = 0.3) { self.penetration = penetration }
         public static var lookback: Int {
             max(max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.bodyLong.avgPeriod), CandleSetting.bodyShort.avgPeriod) + 2
@@ -215,6 +226,7 @@ extension CandlePatterns {
     /// CDLGAPSIDESIDEWHITE, Up/Down-gap side-by-side white lines: a gap, then two similar whites opening at about
     /// the same price. 100 after an up gap, -100 after a down gap.
     public struct GapSideSideWhite: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.near.avgPeriod, CandleSetting.equal.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.near, 1), .init(.equal, 1)] }
@@ -232,6 +244,7 @@ extension CandlePatterns {
     /// CDLIDENTICAL3CROWS, Identical Three Crows: three falling blacks with very short lower shadows, each opening
     /// at about the prior close. -100.
     public struct IdenticalThreeCrows: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.equal.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] {
@@ -254,6 +267,7 @@ extension CandlePatterns {
     /// CDLSTALLEDPATTERN, Stalled Pattern: two long rising whites, then a small white riding on the second's
     /// shoulder. -100.
     public struct StalledPattern: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.bodyLong.avgPeriod, CandleSetting.bodyShort.avgPeriod),
@@ -277,6 +291,7 @@ extension CandlePatterns {
 
     /// CDLSTICKSANDWICH, Stick Sandwich: black, white trading above its close, black closing at the first close. 100.
     public struct StickSandwich: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.equal.avgPeriod + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 2)] }
@@ -292,6 +307,7 @@ extension CandlePatterns {
     /// CDLTASUKIGAP, Tasuki Gap: a body gap, then two opposite candles of similar size, the second opening inside
     /// the first and closing inside the gap. ±100 by the second candle's color.
     public struct TasukiGap: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.near.avgPeriod + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.near, 1)] }
@@ -309,6 +325,7 @@ extension CandlePatterns {
     /// CDLTRISTAR, Tristar: three dojis, the middle one gapping away; -100 (top) or 100 (bottom).
     /// As TA-Lib does, all three are judged against the doji average of the first candle.
     public struct Tristar: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyDoji.avgPeriod + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyDoji, 2)] }
@@ -326,6 +343,7 @@ extension CandlePatterns {
     /// CDLUNIQUE3RIVER, Unique 3 River: long black; black harami-like with a lower low; small white opening above
     /// that low. 100.
     public struct UniqueThreeRiver: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2), .init(.bodyShort, 0)] }
@@ -341,6 +359,7 @@ extension CandlePatterns {
     /// CDLUPSIDEGAP2CROWS, Upside Gap Two Crows: long white; short black gapping up; black engulfing it but closing
     /// above the first close. -100.
     public struct UpsideGapTwoCrows: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 2 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 2), .init(.bodyShort, 1)] }
@@ -356,6 +375,7 @@ extension CandlePatterns {
     /// CDLXSIDEGAP3METHODS, Upside/Downside Gap Three Methods: two same-colored candles with a body gap, then an
     /// opposite candle opening in the 2nd body and closing in the 1st. ±100 by the first color.
     public struct XSideGapThreeMethods: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { 2 }
         public func signal(_ w: CandleWindow) -> Int {

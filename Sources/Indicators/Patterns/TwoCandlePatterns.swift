@@ -5,6 +5,7 @@ extension CandlePatterns {
     /// CDLCOUNTERATTACK, Counterattack: two long opposite-colored candles closing at about the same price.
     /// ±100 by the second candle's color.
     public struct Counterattack: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.equal.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 1), .init(.bodyLong, 1), .init(.bodyLong, 0)] }
@@ -22,6 +23,7 @@ extension CandlePatterns {
     public struct DarkCloudCover: CandleRule {
         /// Fraction of the first body the second candle must close into (TA-Lib default 0.5).
         public let penetration: Double
+        /// The rule with a penetration fraction (TA-Lib default 0.5).
         public init(penetration: Double = 0.5) { self.penetration = penetration }
         public static var lookback: Int { CandleSetting.bodyLong.avgPeriod + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1)] }
@@ -36,6 +38,7 @@ extension CandlePatterns {
     /// CDLDOJISTAR, Doji Star: long candle, then a doji whose body gaps away in the trend's direction.
     /// -100 after a white candle, +100 after a black one.
     public struct DojiStar: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1), .init(.bodyDoji, 0)] }
@@ -50,6 +53,7 @@ extension CandlePatterns {
     /// CDLENGULFING, Engulfing: the second body engulfs the first, opposite colors. ±100 by the second color,
     /// ±80 when one end of the bodies coincides (TA-Lib 0.6+ behavior).
     public struct Engulfing: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { 2 }
         public func signal(_ w: CandleWindow) -> Int {
@@ -66,6 +70,7 @@ extension CandlePatterns {
     /// CDLHARAMI, Harami: long candle, then a short body inside its body. -100 * first color (strictly inside),
     /// -80 * first color when a body end coincides.
     public struct Harami: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1), .init(.bodyShort, 0)] }
@@ -78,6 +83,7 @@ extension CandlePatterns {
 
     /// CDLHARAMICROSS, Harami Cross: long candle, then a doji inside its body. As `Harami`.
     public struct HaramiCross: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyDoji.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1), .init(.bodyDoji, 0)] }
@@ -90,6 +96,7 @@ extension CandlePatterns {
 
     /// CDLHOMINGPIGEON, Homing Pigeon: long black, then a short black body inside it. 100.
     public struct HomingPigeon: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.bodyShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1), .init(.bodyShort, 0)] }
@@ -103,6 +110,7 @@ extension CandlePatterns {
 
     /// CDLINNECK, In-Neck: long black, then a white opening below its low and closing just at or above its close. -100.
     public struct InNeck: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.equal.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 1), .init(.bodyLong, 1)] }
@@ -116,6 +124,7 @@ extension CandlePatterns {
 
     /// CDLONNECK, On-Neck: long black, then a white opening below its low and closing at its low. -100.
     public struct OnNeck: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.equal.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 1), .init(.bodyLong, 1)] }
@@ -131,6 +140,7 @@ extension CandlePatterns {
     /// CDLTHRUSTING, Thrusting: long black, then a white opening below its low and closing into, but below the
     /// middle of, its body. -100.
     public struct Thrusting: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.equal.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 1), .init(.bodyLong, 1)] }
@@ -144,6 +154,7 @@ extension CandlePatterns {
 
     /// CDLKICKING, Kicking: two opposite marubozu separated by a gap. ±100 by the second color.
     public struct Kicking: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { kickingAverages }
@@ -154,6 +165,7 @@ extension CandlePatterns {
 
     /// CDLKICKINGBYLENGTH, Kicking by length: `Kicking`, signed by the color of the longer marubozu.
     public struct KickingByLength: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.bodyLong.avgPeriod) + 1 }
         public static var averages: [CandleAverageSpec] { kickingAverages }
@@ -165,6 +177,7 @@ extension CandlePatterns {
 
     /// CDLMATCHINGLOW, Matching Low: two black candles closing at about the same price. 100.
     public struct MatchingLow: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.equal.avgPeriod + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.equal, 1)] }
@@ -178,6 +191,7 @@ extension CandlePatterns {
     /// CDLPIERCING, Piercing: long black, then a long white opening below its low and closing above the middle
     /// of its body (but below its open). 100.
     public struct Piercing: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int { CandleSetting.bodyLong.avgPeriod + 1 }
         public static var averages: [CandleAverageSpec] { [.init(.bodyLong, 1), .init(.bodyLong, 0)] }
@@ -192,6 +206,7 @@ extension CandlePatterns {
     /// CDLSEPARATINGLINES, Separating Lines: opposite colors, same open, the second a long belt-hold.
     /// ±100 by the second color.
     public struct SeparatingLines: CandleRule {
+        /// The rule (it takes no parameters).
         public init() {}
         public static var lookback: Int {
             max(max(CandleSetting.shadowVeryShort.avgPeriod, CandleSetting.bodyLong.avgPeriod),
