@@ -133,6 +133,8 @@ public struct IndicatorDefinition: Sendable {
     private let lookbackFn: @Sendable (Parameters) -> Int
     private let makeFn: @Sendable (Parameters) -> any StreamingIndicator
     private let batchFn: @Sendable (BarColumns, Parameters) -> [[Double]]
+    /// The value of each output where there is none: NaN, or 0 for integer outputs.
+    public let blank: [Double]
 
     /// - Parameters:
     ///   - lookback: TA-Lib's lookback: the number of leading bars with no output.
@@ -155,7 +157,11 @@ public struct IndicatorDefinition: Sendable {
         self.lookbackFn = lookback
         self.makeFn = { make($0) }
         let count = outputs.count
-        self.batchFn = batch ?? { columns, p in IndicatorRunner.batch(make(p), columns, outputCount: count) }
+        // TA-Lib returns integer outputs (patterns, indices, trend mode) as integer arrays, which hold 0, not
+        // NaN, where there is no value; the catalog does the same so its outputs compare equal.
+        let blank = outputs.map { $0.isInteger ? 0.0 : Double.nan }
+        self.blank = blank
+        self.batchFn = batch ?? { columns, p in IndicatorRunner.batch(make(p), columns, outputCount: count, blank: blank) }
     }
 
     /// Checks `given` against the parameter specs and fills in defaults.
@@ -184,7 +190,7 @@ public struct IndicatorDefinition: Sendable {
     public func lookback(_ p: Parameters) -> Int { lookbackFn(p) }
 
     /// A fresh running state.
-    public func stream(_ p: Parameters) -> IndicatorStream { IndicatorStream(makeFn(p), outputCount: outputs.count) }
+    public func stream(_ p: Parameters) -> IndicatorStream { IndicatorStream(makeFn(p), outputCount: outputs.count, blank: blank) }
 
     /// The batch form: one column per output, one row per input bar, NaN where there is no value.
     public func run(_ input: BarColumns, _ p: Parameters) -> [[Double]] { batchFn(input, p) }

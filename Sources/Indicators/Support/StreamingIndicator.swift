@@ -21,13 +21,16 @@ public protocol StreamingIndicator: Sendable {
 
 /// Runs streaming states over whole series.
 public enum IndicatorRunner {
-    /// The batch form of a streaming state: one output column per output, NaN where there is no value.
+    /// The batch form of a streaming state: one output column per output, `blank[k]` (NaN, or 0 for integer
+    /// outputs) where there is no value.
     /// Complexity: O(n) updates.
     @inlinable
-    public static func batch<S: StreamingIndicator>(_ initial: S, _ input: BarColumns, outputCount: Int) -> [[Double]] {
+    public static func batch<S: StreamingIndicator>(_ initial: S, _ input: BarColumns, outputCount: Int,
+                                                    blank: [Double]? = nil) -> [[Double]] {
         var state = initial
         let n = input.count
-        var columns = [[Double]](repeating: [Double](repeating: .nan, count: n), count: outputCount)
+        let fill = blank ?? [Double](repeating: .nan, count: outputCount)
+        var columns = (0..<outputCount).map { [Double](repeating: fill[$0], count: n) }
         var out = IndicatorOutputs()
         input.open.withUnsafeBufferPointer { o in
             input.high.withUnsafeBufferPointer { h in
@@ -66,10 +69,13 @@ public struct IndicatorStream: Sendable {
     private var state: any StreamingIndicator
     /// Number of outputs per bar.
     public let outputCount: Int
+    /// What each output holds while there is no value: NaN, or 0 for integer outputs (as TA-Lib's integer arrays).
+    public let blank: [Double]
 
-    public init(_ state: any StreamingIndicator, outputCount: Int) {
+    public init(_ state: any StreamingIndicator, outputCount: Int, blank: [Double]? = nil) {
         self.state = state
         self.outputCount = outputCount
+        self.blank = blank ?? [Double](repeating: .nan, count: outputCount)
     }
 
     /// Feeds one bar; returns its outputs (NaN where there is none), or nil while warming up.
@@ -91,7 +97,7 @@ extension IndicatorStream {
             let end = min(input.count, start + max(1, size))
             for i in start..<end {
                 let values = update(input[i])
-                for k in 0..<outputCount { columns[k].append(values?[k] ?? .nan) }
+                for k in 0..<outputCount { columns[k].append(values?[k] ?? blank[k]) }
             }
             start = end
         }
