@@ -3,7 +3,7 @@
 /// Efficiency ratio `ER = |x[t] - x[t-p]| / sum(|x[i] - x[i-1]|, last p changes)` (1 when the noise sum is
 /// zero or not above the signed change, as TA-Lib tests it), smoothing `sc = (ER*(2/3 - 2/31) + 2/31)^2`,
 /// `KAMA[t] = KAMA[t-1] + sc * (x[t] - KAMA[t-1])`. TA-Lib's seed: `KAMA[p-1] = x[p-1]`, first output at
-/// bar `p` (lookback `period`).
+/// bar `p` (lookback `period`). A period of 1 is the identity, as TA-Lib.
 public struct KAMAState: StreamingIndicator {
     public let period: Int
     @usableFromInline static let constMax = 2.0 / (30.0 + 1.0)
@@ -18,11 +18,13 @@ public struct KAMAState: StreamingIndicator {
         window = RingBuffer(capacity: self.period + 1)
     }
 
-    /// Leading bars with no output: `period`.
-    public static func lookback(period: Int) -> Int { max(1, period) }
+    /// Leading bars with no output: `period` (0 for a period of 1, which is the identity).
+    public static func lookback(period: Int) -> Int { period <= 1 ? 0 : period }
 
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
+        // TA-Lib: a period of 1 copies the input (lookback 0).
+        if period == 1 { return x }
         let t = seen
         seen += 1
         if t == 0 {

@@ -3,11 +3,17 @@
 ///
 /// As TA-Lib's `TA_MAVP`, each period's MA is the one `TA_MA` gives over the output range: it starts at bar
 /// `L - lookback(p)`, where `L = lookback(maxPeriod)` is MAVP's own lookback, so every one of them has its
-/// first value at bar `L`. One running MA per period in the range is kept, so an update costs
-/// O(maxPeriod - minPeriod). `MAType.functionDefault` means SMA.
+/// first value at bar `L`.
+/// - SMA and WMA only need the window, so they are computed from one shared window of `maxPeriod` inputs:
+///   O(period) per bar and O(maxPeriod) memory, whatever the range of periods.
+/// - Every other type carries history, so one running MA per period in the range is kept and updated:
+///   O(maxPeriod - minPeriod) per bar. `MAType.functionDefault` means SMA.
 public struct MAVPState: StreamingIndicator {
     public let minPeriod: Int
     public let maxPeriod: Int
+    @usableFromInline let type: MAType
+    @usableFromInline let total: Int
+    @usableFromInline var window: RingBuffer
     @usableFromInline var averages: [MovingAverageState]
     @usableFromInline var starts: [Int]
     @usableFromInline var index = 0
@@ -17,9 +23,18 @@ public struct MAVPState: StreamingIndicator {
         let hi = max(lo, maxPeriod)
         self.minPeriod = lo
         self.maxPeriod = hi
-        let total = MovingAverageState.lookback(type, period: hi, functionDefault: .sma)
-        averages = (lo...hi).map { MovingAverageState(type, period: $0, functionDefault: .sma) }
-        starts = (lo...hi).map { max(0, total - MovingAverageState.lookback(type, period: $0, functionDefault: .sma)) }
+        let resolved = MovingAverageState.resolve(type, functionDefault: .sma)
+        self.type = resolved
+        total = MovingAverageState.lookback(resolved, period: hi)
+        if resolved == .sma || resolved == .wma {
+            window = RingBuffer(capacity: hi)
+            averages = []
+            starts = []
+        } else {
+            window = RingBuffer(capacity: 1)
+            averages = (lo...hi).map { MovingAverageState(resolved, period: $0) }
+            starts = (lo...hi).map { [total] in max(0, total - MovingAverageState.lookback(resolved, period: $0)) }
+        }
     }
 
     public static func lookback(minPeriod: Int, maxPeriod: Int, type: MAType) -> Int {
@@ -38,7 +53,26 @@ public struct MAVPState: StreamingIndicator {
     public mutating func update(_ x: Double, period requested: Double) -> Double? {
         let i = index
         index += 1
-        let chosen = effectivePeriod(requested) - minPeriod
+        let p = effectivePeriod(requested)
+        if averages.isEmpty {
+            window.push(x)
+            guard i >= total else { return nil }
+            if p == 1 { return x }
+            let n = window.count
+            if type == .sma {
+                var sum = 0.0
+                for k in (n - p)..<n { sum += window[k] }
+                return sum / Double(p)
+            }
+            var sum = 0.0
+            var weight = 1.0
+            for k in (n - p)..<n {
+                sum += window[k] * weight
+                weight += 1
+            }
+            return sum / Double(p * (p + 1) / 2)
+        }
+        let chosen = p - minPeriod
         var result: Double?
         averages.withUnsafeMutableBufferPointer { mas in
             for k in 0..<mas.count where i >= starts[k] {

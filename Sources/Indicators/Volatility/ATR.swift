@@ -76,6 +76,7 @@ public struct ATRState: StreamingIndicator {
 }
 
 /// Normalized ATR: `100 * ATR / close` (0 where the close is within 1e-8 of zero, as TA-Lib).
+/// With a period of 1 TA-Lib gives the true range itself, and so does this.
 public struct NATRState: StreamingIndicator {
     @usableFromInline var atr: ATRState
 
@@ -87,6 +88,8 @@ public struct NATRState: StreamingIndicator {
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         guard let a = atr.update(high: high, low: low, close: close) else { return nil }
+        // Compatibility: TA-Lib's NATR with a period of 1 returns the plain true range, not normalised.
+        if atr.period == 1 { return a }
         return (close > -1e-8 && close < 1e-8) ? 0.0 : (a / close) * 100.0
     }
 

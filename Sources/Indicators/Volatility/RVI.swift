@@ -1,6 +1,6 @@
 /// Relative volatility index (Dorsey), TA-Lib 0.8's form.
 ///
-/// `sigma[t]` = population standard deviation of the last `stdDevPeriod` inputs; it goes to the "up" leg
+/// `sigma[t]` = population standard deviation of the last `stdDevPeriod` inputs (two-pass, O(stdDevPeriod)); it goes to the "up" leg
 /// when `x[t] > x[t-1]`, to the "down" leg when lower (a tie feeds neither). Each leg is Wilder-smoothed
 /// over `period` (seeded with the plain average of its first `period` values);
 /// `RVI = 100 * up / (up + down)`, 50 when both are 0. First value at bar `stdDevPeriod - 1 + period - 1`.
@@ -10,8 +10,6 @@ public struct RVIState: StreamingIndicator {
     @usableFromInline let beta: Double
     @usableFromInline let alpha: Double
     @usableFromInline var window: RingBuffer
-    @usableFromInline var sum1 = 0.0
-    @usableFromInline var sum2 = 0.0
     @usableFromInline var previous = 0.0
     @usableFromInline var hasPrevious = false
     @usableFromInline var seeded = 0
@@ -34,17 +32,20 @@ public struct RVIState: StreamingIndicator {
         let hadPrevious = hasPrevious
         previous = x
         hasPrevious = true
-        sum1 += x
-        sum2 += x * x
-        if let old = window.push(x) {
-            sum1 -= old
-            sum2 -= old * old
-        }
+        window.push(x)
         guard window.isFull, hadPrevious else { return nil }
-        let n = Double(stdDevPeriod)
-        let mean = sum1 / n
-        let variance = sum2 / n - mean * mean
-        let sigma = variance > 0 ? variance.squareRoot() : 0.0
+        // Two passes over the window: the mean, then the squared deviations. The running
+        // sum-of-squares form loses too many digits on short windows of large prices.
+        let n = window.count
+        var windowSum = 0.0
+        for k in 0..<n { windowSum += window[k] }
+        let mean = windowSum / Double(n)
+        var squares = 0.0
+        for k in 0..<n {
+            let d = window[k] - mean
+            squares += d * d
+        }
+        let sigma = (squares / Double(n)).squareRoot()
         let upValue = delta > 0 ? sigma : 0.0
         let downValue = delta < 0 ? sigma : 0.0
         if seeded < period {
