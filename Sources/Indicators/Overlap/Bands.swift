@@ -5,14 +5,18 @@
 /// First value when both the MA and the deviation window are ready: bar `max(MA lookback, period - 1)`.
 /// `MAType.functionDefault` means SMA.
 public struct BBANDSState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
+    /// Standard deviations above the middle band.
     public let deviationsUp: Double
+    /// Standard deviations below the middle band.
     public let deviationsDown: Double
     @usableFromInline var ma: MovingAverageState
     @usableFromInline var window: RingBuffer
     @usableFromInline var sum1 = 0.0
     @usableFromInline var sum2 = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, deviationsUp: Double = 2, deviationsDown: Double = 2, type: MAType = .sma) {
         self.period = max(1, period)
         self.deviationsUp = deviationsUp
@@ -21,6 +25,7 @@ public struct BBANDSState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int, type: MAType) -> Int {
         max(MovingAverageState.lookback(type, period: period, functionDefault: .sma), max(1, period) - 1)
     }
@@ -43,6 +48,7 @@ public struct BBANDSState: StreamingIndicator {
         return (m + deviationsUp * sigma, m, m - deviationsDown * sigma)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -61,14 +67,17 @@ public struct ACCBANDSState: StreamingIndicator {
     @usableFromInline var middleSMA: SMAState
     @usableFromInline var lowerSMA: SMAState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         upperSMA = SMAState(period: max(1, period))
         middleSMA = SMAState(period: max(1, period))
         lowerSMA = SMAState(period: max(1, period))
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> (upper: Double, middle: Double, lower: Double)? {
         let sum = high + low
@@ -86,6 +95,7 @@ public struct ACCBANDSState: StreamingIndicator {
         return (u, m, l)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -123,16 +133,20 @@ struct OverlapRangeWindow: Sendable {
 public struct DONCHIANState: StreamingIndicator {
     @usableFromInline var range: OverlapRangeWindow
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { range = OverlapRangeWindow(period: period) }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> (upper: Double, middle: Double, lower: Double)? {
         guard let r = range.push(high: high, low: low) else { return nil }
         return (r.highest, (r.highest + r.lowest) / 2.0, r.lowest)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -147,16 +161,20 @@ public struct DONCHIANState: StreamingIndicator {
 public struct MIDPOINTState: StreamingIndicator {
     @usableFromInline var range: OverlapRangeWindow
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { range = OverlapRangeWindow(period: period) }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         guard let r = range.push(high: x, low: x) else { return nil }
         return (r.highest + r.lowest) / 2.0
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -170,16 +188,20 @@ public struct MIDPOINTState: StreamingIndicator {
 public struct MIDPRICEState: StreamingIndicator {
     @usableFromInline var range: OverlapRangeWindow
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { range = OverlapRangeWindow(period: period) }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         guard let r = range.push(high: high, low: low) else { return nil }
         return (r.highest + r.lowest) / 2.0
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -195,6 +217,7 @@ public struct MIDPRICEState: StreamingIndicator {
 /// lookback before `L`: the EMA is seeded from bar `L - (period - 1)` and the ATR from bar `L - atrPeriod`,
 /// so the shorter leg does not start at bar 0.
 public struct KCState: StreamingIndicator {
+    /// The ATR multiplier of the bands.
     public let deviations: Double
     @usableFromInline let emaStart: Int
     @usableFromInline let atrStart: Int
@@ -202,6 +225,7 @@ public struct KCState: StreamingIndicator {
     @usableFromInline var atr: ATRState
     @usableFromInline var index = 0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, atrPeriod: Int, deviations: Double = 2) {
         self.deviations = deviations
         let total = KCState.lookback(period: period, atrPeriod: atrPeriod)
@@ -211,10 +235,12 @@ public struct KCState: StreamingIndicator {
         atr = ATRState(period: atrPeriod)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int, atrPeriod: Int) -> Int {
         max(EMAState.lookback(period: max(1, period)), ATRState.lookback(period: atrPeriod))
     }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> (upper: Double, middle: Double, lower: Double)? {
         let i = index
@@ -226,6 +252,7 @@ public struct KCState: StreamingIndicator {
         return (m + band, m, m - band)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -239,20 +266,24 @@ public struct KCState: StreamingIndicator {
 /// Volume-weighted moving average: `sum(close * volume) / sum(volume)` over `period` bars (NaN where the
 /// window has no volume, as TA-Lib). First value at bar `period - 1`.
 public struct VWMAState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
     @usableFromInline var prices: RingBuffer
     @usableFromInline var volumes: RingBuffer
     @usableFromInline var weighted = 0.0
     @usableFromInline var volume = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = max(1, period)
         prices = RingBuffer(capacity: self.period)
         volumes = RingBuffer(capacity: self.period)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(close: Double, volume v: Double) -> Double? {
         weighted += close * v
@@ -269,6 +300,7 @@ public struct VWMAState: StreamingIndicator {
         return period == 1 ? close : weighted / volume
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(close: bar.close, volume: bar.volume) else { return false }

@@ -62,7 +62,9 @@ struct OverlapHilbertStage: Sendable {
 /// Both start at 0 on bar 12 (after the smoother's warm-up), so the first output TA-Lib gives is at bar 32.
 /// Even and odd bars use separate filter buffers, chosen by the bar's index from the start of the series.
 public struct MAMAState: StreamingIndicator {
+    /// Upper limit of the adaptive factor alpha.
     public let fastLimit: Double
+    /// Lower limit of the adaptive factor alpha.
     public let slowLimit: Double
     @usableFromInline var t = 0
     @usableFromInline var recent = RingBuffer(capacity: 4)
@@ -81,6 +83,7 @@ public struct MAMAState: StreamingIndicator {
     @usableFromInline var mama = 0.0
     @usableFromInline var fama = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(fastLimit: Double = 0.5, slowLimit: Double = 0.05) {
         self.fastLimit = fastLimit
         self.slowLimit = slowLimit
@@ -163,6 +166,7 @@ public struct MAMAState: StreamingIndicator {
         return today >= 32 ? (mama, fama) : nil
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

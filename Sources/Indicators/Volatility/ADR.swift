@@ -2,14 +2,17 @@
 public struct ADRState: StreamingIndicator {
     @usableFromInline var sma: SMAState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { sma = SMAState(period: max(1, period)) }
 
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? { sma.update(high - low) }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -25,13 +28,16 @@ public struct CVIState: StreamingIndicator {
     @usableFromInline var ema: EMAState
     @usableFromInline var history: RingBuffer
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, rocPeriod: Int) {
         ema = EMAState(period: max(1, period))
         history = RingBuffer(capacity: max(1, rocPeriod) + 1)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int, rocPeriod: Int) -> Int { max(1, period) - 1 + max(1, rocPeriod) }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         guard let e = ema.update(high - low) else { return nil }
@@ -41,6 +47,7 @@ public struct CVIState: StreamingIndicator {
         return old != 0 ? ((e - old) / old) * 100.0 : 0.0
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -57,14 +64,17 @@ public struct MASSIState: StreamingIndicator {
     @usableFromInline var window: RingBuffer
     @usableFromInline var total = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(fastPeriod: Int, slowPeriod: Int) {
         ema1 = EMAState(period: max(1, fastPeriod))
         ema2 = EMAState(period: max(1, fastPeriod))
         window = RingBuffer(capacity: max(1, slowPeriod))
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(fastPeriod: Int, slowPeriod: Int) -> Int { 2 * (max(1, fastPeriod) - 1) + max(1, slowPeriod) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         guard let e1 = ema1.update(high - low), let e2 = ema2.update(e1) else { return nil }
@@ -74,6 +84,7 @@ public struct MASSIState: StreamingIndicator {
         return window.isFull ? total : nil
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
