@@ -119,6 +119,23 @@ import TestSupport
         }
     }
 
+    @Test("BBANDS' deviation stays accurate on a long series of large prices with small moves")
+    func bbandsLongSeries() {
+        let period = 20
+        var bb = BBANDSState(period: period, deviationsUp: 1, deviationsDown: 1)
+        var recent: [Double] = []
+        for i in 0..<50_000 {
+            let x = 1_000_000 + Double((i * 7919) % 101) * 0.01
+            recent.append(x)
+            if recent.count > period { recent.removeFirst() }
+            let v = bb.update(x)
+            guard i % 997 == 0, let v else { continue }
+            let mean = recent.reduce(0, +) / Double(period)
+            let sigma = (recent.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(period)).squareRoot()
+            #expect(abs((v.upper - v.middle) - sigma) <= 1e-6 * sigma, "bar \(i)")
+        }
+    }
+
     @Test("SAREXT starts long at a positive start value and reports short positions negative")
     func sarextStart() {
         var sar = SAREXTState(startValue: 5)
