@@ -16,10 +16,10 @@ import Testing
     func outOfRange() throws {
         let sma = try IndicatorCatalog.function(named: "SMA")
         do {
-            _ = try sma.parameters(["timeperiod": 1])
-            Issue.record("timeperiod=1 was accepted")
+            _ = try sma.parameters(["timeperiod": 0])
+            Issue.record("timeperiod=0 was accepted")
         } catch {
-            #expect(error.description == "SMA parameter timeperiod=1 is out of range: allowed integer values are 2...100000")
+            #expect(error.description == "SMA parameter timeperiod=0 is out of range: allowed integer values are 1...100000")
         }
         #expect(throws: IndicatorError.self) { try sma.parameters(["timeperiod": 2.5]) }
         #expect(throws: IndicatorError.self) { try sma.parameters(["period": 5]) }

@@ -16,9 +16,9 @@ extension IndicatorCatalog {
     }
 
     static let movingAverages: [IndicatorDefinition] = [
-        singlePeriodAverage("SMA", "Simple Moving Average", default: 30, min: 2,
+        singlePeriodAverage("SMA", "Simple Moving Average", default: 30,
                             lookback: { SMAState.lookback(period: $0) }, make: { SMAState(period: $0) }),
-        singlePeriodAverage("EMA", "Exponential Moving Average", default: 30, min: 2,
+        singlePeriodAverage("EMA", "Exponential Moving Average", default: 30,
                             lookback: { EMAState.lookback(period: $0) }, make: { EMAState(period: $0) }),
         singlePeriodAverage("WMA", "Weighted Moving Average", default: 30,
                             lookback: { WMAState.lookback(period: $0) }, make: { WMAState(period: $0) }),
