@@ -101,3 +101,35 @@ import TestSupport
         }
     }
 }
+
+@Suite struct IntelCommandTests {
+    @Test("the altseason command renders CSV like the reference and JSON with the same fields")
+    func altseason() throws {
+        let coins = try IntelFixtures.universe()
+        let points = try AltseasonCommand.run(coins: coins, top: 5, window: 30)
+        #expect(try AltseasonCommand.render(points, format: .csv) == (try Fixtures.text("intel/altseason_top5_30d.csv.gz")))
+        let json = try AltseasonCommand.render(Array(points.prefix(2)), format: .json)
+        #expect(json.contains("\"altseason_index\"") && json.contains("\"btc_dominance_pct\"") && json.contains("\"season\""))
+    }
+
+    @Test("the sentiment command prints one i,score,label row per input row")
+    func sentiment() throws {
+        let rows = try SentimentCommand.run(csvText: "title,x\n\"Bitcoin soars, again\",1\nExchange hacked,2\n")
+        #expect(SentimentCommand.csv(rows).split(separator: "\n").map(String.init).prefix(1) == ["i,score,label"])
+        #expect(rows.map(\.i) == [0, 1])
+        #expect(rows.map(\.label) == [.bullish, .bearish])
+        #expect(throws: IntelError.missingColumn("headline", available: ["title", "x"])) {
+            try SentimentCommand.run(csvText: "title,x\na,1\n", textColumn: "headline")
+        }
+    }
+
+    @Test("index commands render metrics and holdings")
+    func index() throws {
+        let coins = try IntelFixtures.universe()
+        let r = try IndexCommand.backtest(coins: coins, method: .equal, top: 5, start: "2020-01-01")
+        #expect(try IndexCommand.render(r, json: false).hasPrefix("series,total_return"))
+        #expect(try IndexCommand.render(r, json: true).contains("\"svgChart\""))
+        let h = try IndexCommand.holdings(coins: coins, asOf: "2020-12-31", top: 5, start: "2020-01-01")
+        #expect(try IndexCommand.render(h, json: false).contains("BTC,"))
+    }
+}
