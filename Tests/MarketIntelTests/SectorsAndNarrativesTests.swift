@@ -60,7 +60,7 @@ import TestSupport
 
     static func printNarratives(_ name: String, _ ns: [Narrative]) {
         print("narratives in \(name): \(ns.count)")
-        for n in ns.prefix(25) {
+        for n in ns.prefix(40) {
             print("  \(n.firstSeen) \(n.kind.rawValue) \(n.term) z=\(n.strength) momentum=\(n.momentum) mentions=\(n.mentions) tokens=\(n.linkedTokens) sectors=\(n.linkedSectors) perf=\(n.performanceAfter.map { "\($0.symbol) 7d \($0.return7d ?? .nan) 30d \($0.return30d ?? .nan)" }) | \(n.topHeadlines.first?.title ?? "")")
         }
     }
@@ -68,9 +68,9 @@ import TestSupport
     @Test("narratives in the 2021-2022 headlines are real bursts with evidence")
     func textblob() throws {
         let headlines = try Self.textblobHeadlines()
-        let btc = try IntelCSV.dailyCoinSeries(text: try Fixtures.text("intel/coingecko_BTC_usd.csv.gz"), fallbackSymbol: "BTC")
+        let prices = try IntelCSV.dailyCoinSeriesBySymbol(text: try Fixtures.text("intel/binance_daily_closes.csv.gz"))
         let detector = try NarrativeDetector.bundled()
-        let ns = try detector.detect(headlines: headlines, prices: ["BTC": btc])
+        let ns = try detector.detect(headlines: headlines, prices: prices)
         Self.printNarratives("crypto_news_textblob_2021-2022", ns)
         try #require(!ns.isEmpty)
         for n in ns {
@@ -87,8 +87,9 @@ import TestSupport
     @Test("narratives in the 2024 CryptoPanic headlines")
     func cryptopanic() throws {
         let headlines = try IntelCSV.headlines(text: try Fixtures.text("intel/cryptopanic_votes_2024.csv.gz"), requireDate: true)
-        let btc = try IntelCSV.dailyCoinSeries(text: try Fixtures.text("intel/coingecko_BTC_usd.csv.gz"), fallbackSymbol: "BTC")
-        let ns = try NarrativeDetector.bundled().detect(headlines: headlines, prices: ["BTC": btc])
+        let prices = try IntelCSV.dailyCoinSeriesBySymbol(text: try Fixtures.text("intel/binance_daily_closes.csv.gz"))
+        #expect(prices.keys.sorted() == ["ADA", "BCH", "BTC", "DOGE", "DOT", "ETH", "LINK", "LTC", "SOL", "XRP"])
+        let ns = try NarrativeDetector.bundled().detect(headlines: headlines, prices: prices)
         Self.printNarratives("cryptopanic_votes_2024", ns)
         #expect(ns.allSatisfy { !$0.topHeadlines.isEmpty })
     }

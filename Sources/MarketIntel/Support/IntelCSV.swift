@@ -1,3 +1,4 @@
+import Foundation
 import MarketCore
 
 /// Parsers from CSV text to the MarketIntel input types, for the CLI and tests (text in, typed values out; no file I/O).
@@ -32,6 +33,25 @@ public enum IntelCSV {
         }
         let symbol = symK.flatMap { k in table.rows.first.map { $0[k] } } ?? fallbackSymbol
         return try DailyCoinSeries(symbol: symbol.isEmpty ? fallbackSymbol : symbol, day: d, close: c, volume: v, marketCap: m)
+    }
+
+    /// A file holding several coins (`date,symbol,close,volume,market_cap`, rows of one symbol in date order) as one
+    /// series per symbol.
+    /// - Throws: `IntelError.missingColumn` / `.badRow` as `dailyCoinSeries(text:)`.
+    public static func dailyCoinSeriesBySymbol(text: String) throws(IntelError) -> [String: DailyCoinSeries] {
+        let table = CSVTable(text: text)
+        guard let symK = table.columnIndex("symbol") else { throw .missingColumn("symbol", available: table.header) }
+        var order: [String] = []
+        var lines: [String: [String]] = [:]
+        let header = table.header.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",")
+        for row in table.rows {
+            let sym = row[symK].uppercased()
+            if lines[sym] == nil { order.append(sym); lines[sym] = [header] }
+            lines[sym]?.append(row.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ","))
+        }
+        var out: [String: DailyCoinSeries] = [:]
+        for sym in order { out[sym] = try dailyCoinSeries(text: (lines[sym] ?? []).joined(separator: "\n"), fallbackSymbol: sym) }
+        return out
     }
 
     /// A two-column `date,<value>` file (market-structure series) as a `MarketMetricSeries`.
