@@ -20,7 +20,7 @@ public enum IntelCSV {
         d.reserveCapacity(dates.count)
         for (r, row) in table.rows.enumerated() {
             let line = table.lines[r]
-            guard let day = DayFormat.day(row[table.columnIndex("date")!]) else {
+            guard let day = DayFormat.day(dates[r]) else {
                 throw .badRow(line: line, reason: "no valid date (YYYY-MM-DD) in column date: \"\(dates[r])\"")
             }
             func number(_ k: Int, _ name: String) throws(IntelError) -> Double {
