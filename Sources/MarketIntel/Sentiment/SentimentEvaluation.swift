@@ -43,6 +43,14 @@ public enum SentimentEvaluation {
         return r
     }
 
+    /// Each value minus the mean of its group (for example vote polarity minus the mean polarity of the headline's
+    /// outlet): what is left once a per-group level is removed.
+    public static func withinGroupResiduals(_ values: [Double], groups: [String]) -> [Double] {
+        var sum: [String: Double] = [:], n: [String: Int] = [:]
+        for (v, g) in zip(values, groups) { sum[g, default: 0] += v; n[g, default: 0] += 1 }
+        return zip(values, groups).map { v, g in v - (sum[g] ?? 0) / Double(n[g] ?? 1) }
+    }
+
     /// Vote polarity (positive − negative) / (positive + negative), 0 when there are no votes.
     public static func votePolarity(positive: Int, negative: Int) -> Double {
         positive + negative > 0 ? Double(positive - negative) / Double(positive + negative) : 0
