@@ -70,6 +70,17 @@ struct BTCBelowSMASignal: MarketSignalProvider {
         #expect(paid.rebalances.count == weeks)
     }
 
+    @Test("monthly and quarterly indices rebalance once per calendar month and quarter")
+    func periods() throws {
+        let coins = try IntelFixtures.universe()
+        for (freq, key) in [(RebalanceFrequency.monthly, { (d: String) in String(d.prefix(7)) }),
+                            (.quarterly, { (d: String) in "\(d.prefix(4))Q\(((Int(d.dropFirst(5).prefix(2)) ?? 1) - 1) / 3)" })] {
+            let r = try IndexBacktest.run(coins: coins, parameters: .init(method: .cap, top: 5, rebalance: freq, start: "2019-02-10"))
+            #expect(r.rebalances.count == Set(r.dates.map(key)).count)
+            #expect(r.rebalances.dropFirst().allSatisfy { key($0.date) != key(DayFormat.string((DayFormat.day($0.date) ?? 0) - 1)) })
+        }
+    }
+
     @Test("a universe too small and a start before enough history give clear errors")
     func errors() throws {
         let coins = try IntelFixtures.universe()

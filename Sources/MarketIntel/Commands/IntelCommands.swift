@@ -3,6 +3,7 @@ import MarketCore
 
 /// Output format of the intel commands.
 public enum IntelOutputFormat: String, Sendable, Codable, CaseIterable {
+    /// CSV, JSON or a human-readable table.
     case csv, json, text
 }
 

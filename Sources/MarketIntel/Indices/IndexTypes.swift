@@ -36,6 +36,7 @@ public struct ClosureGrades: TokenGradeProvider {
     let body: @Sendable (String, Int64) -> Double?
     /// Wraps `body(symbol, day)`.
     public init(_ body: @escaping @Sendable (String, Int64) -> Double?) { self.body = body }
+    /// The closure's grade.
     public func grade(symbol: String, day: Int64) -> Double? { body(symbol, day) }
 }
 
@@ -44,14 +45,17 @@ public struct ClosureSignal: MarketSignalProvider {
     let body: @Sendable (Int64) -> Bool
     /// Wraps `body(day)`.
     public init(_ body: @escaping @Sendable (Int64) -> Bool) { self.body = body }
+    /// The closure's answer.
     public func isBearish(day: Int64) -> Bool { body(day) }
 }
 
 /// Index construction and backtest parameters.
 public struct IndexParameters: Sendable, Equatable, Codable {
+    /// Weighting rule.
     public var method: IndexMethod
     /// Number of constituents (the largest eligible coins by market cap at each rebalance).
     public var top: Int
+    /// Rebalance frequency.
     public var rebalance: RebalanceFrequency
     /// Fee as a fraction of the traded notional (0.001 = 10 bp), charged on buys and sells.
     public var feeRate: Double
@@ -65,6 +69,7 @@ public struct IndexParameters: Sendable, Equatable, Codable {
     public var excluded: Set<String>
     /// First and last day (`YYYY-MM-DD`); nil = the whole common history.
     public var start: String?
+    /// Last day (`YYYY-MM-DD`); nil = the end of the data.
     public var end: String?
 
     /// Defaults: top 10, monthly, 10 bp fees, CoinDesk 20 caps, 30 days of history, stablecoins excluded.
@@ -92,11 +97,13 @@ public struct IndexParameters: Sendable, Equatable, Codable {
 
 /// One constituent at a rebalance.
 public struct IndexConstituent: Sendable, Equatable, Codable {
+    /// Ticker.
     public var symbol: String
     /// Target weight after the rebalance, in [0, 1].
     public var weight: Double
     /// Market cap and close on the rebalance day (USD).
     public var marketCap: Double
+    /// Close on the rebalance day (USD).
     public var price: Double
     /// The grade used (grade-weighted indices only).
     public var grade: Double?
@@ -106,6 +113,7 @@ public struct IndexConstituent: Sendable, Equatable, Codable {
 public struct IndexHoldings: Sendable, Equatable, Codable {
     /// `YYYY-MM-DD`.
     public var date: String
+    /// Constituents with their target (or drifted) weights.
     public var constituents: [IndexConstituent]
     /// Weight held in stablecoins (signal-gated index while bearish; also any weight caps could not place).
     public var stablecoinWeight: Double
@@ -135,20 +143,27 @@ public struct PerformanceMetrics: Sendable, Equatable, Codable {
 
 /// A backtest of an index against BTC and the plain cap-weighted index.
 public struct IndexBacktestResult: Sendable, Equatable, Codable {
+    /// The parameters the backtest ran with.
     public var parameters: IndexParameters
     /// Dates of the value series.
     public var dates: [String]
     /// Index value (starts at 100), BTC buy-and-hold and the plain cap-weighted index on the same dates.
     public var indexValue: [Double]
+    /// BTC buy-and-hold, 100 on the first day.
     public var btcValue: [Double]
+    /// The plain (uncapped) cap-weighted index with the same top size and rebalancing, 100 on the first day.
     public var plainCapValue: [Double]
+    /// Metrics of the index.
     public var metrics: PerformanceMetrics
+    /// Metrics of BTC buy-and-hold.
     public var btcMetrics: PerformanceMetrics
+    /// Metrics of the plain cap-weighted index.
     public var plainCapMetrics: PerformanceMetrics
     /// Every trade of the index: rebalances and signal switches, with their holdings.
     public var rebalances: [IndexHoldings]
     /// Mean one-way turnover per rebalance, and the total fees paid as a fraction of value.
     public var averageTurnover: Double
+    /// Sum of the fees paid, each as a fraction of the value at its trade.
     public var totalFees: Double
     /// Notes on choices made during the run (caps that could not be met, etc.).
     public var notes: [String]

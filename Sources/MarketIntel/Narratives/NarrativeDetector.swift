@@ -12,12 +12,15 @@ public enum NarrativeKind: String, Sendable, Codable {
 
 /// A headline shown as evidence for a narrative.
 public struct NarrativeHeadline: Sendable, Equatable, Codable {
+    /// Publication time, ISO-8601 UTC.
     public var time: String
+    /// The headline.
     public var title: String
 }
 
 /// How a linked token's price moved after the narrative was first seen.
 public struct NarrativePerformance: Sendable, Equatable, Codable {
+    /// Ticker.
     public var symbol: String
     /// close(first seen + 7 days) / close(first seen) − 1, nil when either close is missing.
     public var return7d: Double?
@@ -29,6 +32,7 @@ public struct NarrativePerformance: Sendable, Equatable, Codable {
 public struct Narrative: Sendable, Equatable, Codable {
     /// The term (a ticker for tokens, a sector name for sector keywords, the word(s) otherwise).
     public var term: String
+    /// Token, sector keyword or general term.
     public var kind: NarrativeKind
     /// First burst day (`YYYY-MM-DD`).
     public var firstSeen: String
@@ -64,15 +68,23 @@ public struct Narrative: Sendable, Equatable, Codable {
 public struct NarrativeDetector: Sendable {
     /// Detection parameters.
     public struct Parameters: Sendable, Equatable, Codable {
+        /// Days with headlines in the rolling baseline.
         public var baselineDays = 28
+        /// Fewest baseline days before a day can burst.
         public var minBaselineDays = 7
+        /// z-score at or above which a day bursts.
         public var zThreshold = 3.0
+        /// Fewest mentions on a burst day.
         public var minMentions = 3
+        /// Burst days at most this many days apart form one episode.
         public var mergeGapDays = 3
         /// Minimum total mentions over the whole input for a general term to be tracked.
         public var minTermTotal = 5
+        /// Headlines kept as evidence per narrative.
         public var topHeadlines = 3
+        /// Linked tokens kept per narrative.
         public var maxLinkedTokens = 5
+        /// The defaults listed above.
         public init() {}
     }
 
@@ -103,8 +115,11 @@ public struct NarrativeDetector: Sendable {
         "since", "ahead", "back", "time", "times", "last", "off", "near", "like", "why", "could", "behind", "within",
     ]
 
+    /// Detection parameters.
     public var parameters: Parameters
+    /// Finds token mentions.
     public var matcher: TokenMatcher
+    /// Maps a ticker to its sector.
     public var sectorOf: @Sendable (String) -> String?
 
     /// A detector over a token matcher; `sectorOf` maps a ticker to its sector (for linked sectors).

@@ -16,21 +16,27 @@ public struct SectorIndexPoint: Sendable, Equatable, Codable {
 
 /// A sector's index series.
 public struct SectorIndexSeries: Sendable, Equatable, Codable {
+    /// The sector name.
     public var sector: String
+    /// Tickers of the sector's coins in the input.
     public var symbols: [String]
+    /// Daily points, oldest first.
     public var points: [SectorIndexPoint]
 }
 
 /// A sector's change in cap share over a look-back: where capital rotated to.
 public struct SectorRotation: Sendable, Equatable, Codable {
+    /// The sector name.
     public var sector: String
     /// Cap share at the end date and `days` earlier.
     public var capShareNow: Double
+    /// Cap share `days` before the end date.
     public var capShareBefore: Double
     /// capShareNow − capShareBefore.
     public var shareChange: Double
     /// The sector index's return over the look-back, and the market's.
     public var sectorReturn: Double
+    /// The market index's return over the same look-back.
     public var marketReturn: Double
 }
 

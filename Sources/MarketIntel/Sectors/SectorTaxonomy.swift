@@ -4,6 +4,7 @@ public struct SectorEntry: Sendable, Equatable, Codable {
     public var coingeckoId: String
     /// Upper-case ticker (not unique across ids).
     public var symbol: String
+    /// CoinGecko display name.
     public var name: String
     /// CoinGecko market-cap rank on the snapshot date (2025-02-14).
     public var rank: Int

@@ -2,6 +2,7 @@ import Foundation
 
 /// The sentiment label of a headline.
 public enum SentimentLabel: String, Sendable, Codable, CaseIterable {
+    /// Bullish (score >= threshold), bearish (<= -threshold) or neutral.
     case bullish, bearish, neutral
 }
 
@@ -40,7 +41,9 @@ public struct SentimentScore: Sendable, Equatable, Codable {
 public struct HeadlineSentimentModel: Sendable {
     /// One lexicon entry: word patterns (a trailing `*` matches any ending) and a valence.
     public struct Term: Sendable, Equatable {
+        /// Lower-case word patterns; a trailing `*` matches any ending.
         public var words: [String]
+        /// Valence in [-4, 4].
         public var valence: Double
     }
 

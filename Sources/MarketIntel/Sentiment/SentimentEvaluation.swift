@@ -58,9 +58,13 @@ public enum SentimentEvaluation {
 
     /// Side-by-side figures of a model on a labelled set.
     public struct Report: Sendable, Codable, Equatable {
+        /// Rows evaluated.
         public var rows: Int
+        /// Mean recall over the bullish and bearish gold rows.
         public var balancedRecall: Double
+        /// Spearman correlation of the scores with the vote polarity.
         public var spearman: Double
+        /// Three-class accuracy.
         public var accuracy: Double
     }
 

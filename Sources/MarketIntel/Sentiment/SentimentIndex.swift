@@ -2,6 +2,7 @@ import MarketCore
 
 /// Bucket size for sentiment indices.
 public enum SentimentBucket: String, Sendable, Codable, CaseIterable {
+    /// UTC hours or UTC calendar days.
     case hourly, daily
 
     /// The bucket's length in milliseconds.
@@ -18,7 +19,9 @@ public struct SentimentIndexPoint: Sendable, Equatable, Codable {
     public var meanScore: Double
     /// Headlines labelled bullish / bearish / neutral.
     public var bullish: Int
+    /// Headlines labelled bearish.
     public var bearish: Int
+    /// Headlines labelled neutral.
     public var neutral: Int
     /// (bullish − bearish) / count, in [-1, 1].
     public var netBullishRatio: Double
@@ -63,8 +66,11 @@ public enum SentimentIndex {
 
 /// One row of `sextant sentiment`: the input row's index (0-based, header excluded), score and label.
 public struct SentimentRow: Sendable, Equatable, Codable {
+    /// Row index, 0-based, header excluded.
     public var i: Int
+    /// Score in [-1, 1].
     public var score: Double
+    /// bullish, bearish or neutral.
     public var label: SentimentLabel
     /// Encoding status of the text (`clean`, `repaired`, `broken`).
     public var encoding: TextNormalizer.EncodingStatus

@@ -17,6 +17,7 @@ public enum IntelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A required column is absent from a table.
     case missingColumn(String, available: [String])
 
+    /// A message that says what was wrong and what is allowed.
     public var description: String {
         switch self {
         case .invalidParameter(let n, let v, let a): "invalid \(n) \(v): allowed \(a)"
