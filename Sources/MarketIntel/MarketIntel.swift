@@ -1,1 +1,0 @@
-// MarketIntel: see the README's module table.
