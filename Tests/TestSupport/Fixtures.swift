@@ -53,6 +53,7 @@ public enum Tolerance: Sendable, CustomStringConvertible {
     case relative(Double)
 
     public func accepts(_ ours: Double, _ ref: Double) -> Bool {
+        if ours == ref { return true }   // also equal infinities, where ours - ref would be NaN
         if ref.isNaN || ours.isNaN { return ref.isNaN && ours.isNaN }
         switch self {
         case .exact: return ours == ref

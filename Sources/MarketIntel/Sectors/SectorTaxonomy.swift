@@ -20,7 +20,7 @@ public struct SectorEntry: Sendable, Equatable, Codable {
 
 /// The curated token-to-sector taxonomy shipped in `Resources/sector_taxonomy.csv`.
 ///
-/// Built by `Scripts/build_sector_taxonomy.py` from CoinGecko's categories of the 300 largest tokens (2025-02-14,
+/// Built by `scripts/build_sector_taxonomy.py` from CoinGecko's categories of the 300 largest tokens (2025-02-14,
 /// `data/taxonomy/token_categories.csv`) with the priority mapping `Resources/sector_mapping.tsv` and the hand
 /// overrides `Resources/sector_overrides.tsv`; see `Resources/README.md`.
 ///

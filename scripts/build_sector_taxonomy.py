@@ -2,7 +2,7 @@
 
 Input: data/taxonomy/token_categories.csv (CoinGecko /coins/markets + /coins/{id}, 2025-02-14; see its README).
 Rules: Resources/sector_mapping.tsv (category -> sector, in priority order) and Resources/sector_overrides.tsv.
-Every token of rank <= MAX_RANK is written. Usage: python3 Scripts/build_sector_taxonomy.py PATH/token_categories.csv
+Every token of rank <= MAX_RANK is written. Usage: python3 scripts/build_sector_taxonomy.py PATH/token_categories.csv
 """
 import csv, sys, os
 MAX_RANK = 300
