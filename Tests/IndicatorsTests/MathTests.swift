@@ -25,7 +25,7 @@ struct EdgeReference: Sendable {
     static func calls(_ functions: Set<String>) -> [Call] { calls.filter { functions.contains($0.function) } }
 
     static func table(_ scenario: String) throws -> NumericTable {
-        NumericTable(csv: try Fixtures.text("talib_edge/\(scenario).csv"))
+        NumericTable(csv: try Fixtures.text("talib_edge/\(scenario).csv.gz"))
     }
 
     /// Runs `call` through the catalog, batch and streaming bar by bar, and returns the first difference from

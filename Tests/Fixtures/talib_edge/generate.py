@@ -1,9 +1,9 @@
 """Edge-case reference vectors for the Statistics, Math, Price Transform and Cycle functions.
 
-Run with TA-Lib C 0.8.1 (Python wrapper `ta-lib` 0.8.2): `python3 generate.py` writes one CSV per scenario
+Run with TA-Lib C 0.8.1 (Python wrapper `ta-lib` 0.8.2): `python3 generate.py` writes one gzipped CSV per scenario
 (inputs, then one column per function output named FUNCTION.output) and manifest.json. Deterministic (seeded).
 """
-import json, math
+import gzip, json, math
 import numpy as np
 import talib
 from talib import abstract
@@ -86,9 +86,8 @@ def fmt(v):
 for scenario, cols in columns.items():
     names = list(cols)
     n = len(next(iter(cols.values())))
-    with open(f"{scenario}.csv", "w") as fh:
-        fh.write(",".join(names) + "\n")
-        for i in range(n):
-            fh.write(",".join(fmt(cols[c][i]) for c in names) + "\n")
+    lines = [",".join(names)] + [",".join(fmt(cols[c][i]) for c in names) for i in range(n)]
+    with gzip.GzipFile(f"{scenario}.csv.gz", "wb", mtime=0) as fh:
+        fh.write(("\n".join(lines) + "\n").encode())
 with open("manifest.json", "w") as fh:
     json.dump({"talib": talib.__ta_version__.decode(), "calls": manifest}, fh, indent=1)
