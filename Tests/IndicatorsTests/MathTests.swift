@@ -134,4 +134,18 @@ private let mathOperatorIDs: Set<String> = ["MAX", "MAXINDEX", "MIN", "MININDEX"
         #expect(MathTransformState(.log10).update(1000) == 3)
         #expect(MathTransformState(.acos).update(2).isNaN)
     }
+
+    @Test("NaN and infinite inputs run through every math and price function without crashing")
+    func badInput() throws {
+        let ids = mathTransformIDs.union(mathOperatorIDs).union(["ADD", "SUB", "MULT", "AVGPRICE", "MEDPRICE",
+                                                                  "TYPPRICE", "WCLPRICE", "AVGDEV", "HA"])
+        let x: [Double] = [1, .nan, 3, .infinity, 5, -.infinity, 7, 8, 9, 10, .nan, 12]
+        let input = BarColumns(open: x, high: x, low: x.reversed(), close: x, volume: x)
+        for id in ids.sorted() {
+            let def = try IndicatorCatalog.function(named: id)
+            let p = def.parameters.isEmpty ? try def.parameters() : try def.parameters(["timeperiod": 3])
+            let out = def.run(input, p)
+            #expect(out.allSatisfy { $0.count == x.count }, "\(id)")
+        }
+    }
 }

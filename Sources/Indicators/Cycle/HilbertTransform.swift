@@ -97,6 +97,7 @@ public struct HilbertTransformCore: Sendable {
     /// This bar's quadrature component (`HT_PHASOR` quadrature).
     public private(set) var quadrature = 0.0
 
+    /// A fresh state.
     public init() {}
 
     /// Runs the transform on one smoothed price of bar `index` (its parity selects the delay lines).
@@ -163,6 +164,7 @@ func dominantCycleBars(_ smoothPeriod: Double) -> Int {
 /// integer output and reads 0 while warming up, as TA-Lib's zero-filled integer arrays do.
 /// O(50) per bar for the phase and trendline sums, O(1) otherwise.
 public struct HilbertTransformState: StreamingIndicator {
+    /// Which Hilbert-transform function this state computes.
     public let kind: HilbertTransformKind
     @usableFromInline let needsPhase: Bool
     @usableFromInline let needsTrendline: Bool
@@ -186,6 +188,7 @@ public struct HilbertTransformState: StreamingIndicator {
     @usableFromInline var iTrend1 = 0.0, iTrend2 = 0.0, iTrend3 = 0.0
     @usableFromInline var daysInTrend = 0
 
+    /// A fresh state for `kind`; bar 0 is the first bar fed (its parity drives the transform).
     public init(_ kind: HilbertTransformKind) {
         self.kind = kind
         needsPhase = kind.needsPhase
@@ -194,6 +197,7 @@ public struct HilbertTransformState: StreamingIndicator {
         firstOutput = kind.lookback
     }
 
+    /// Leading bars with no output: `kind.lookback` (32 or 63).
     public static func lookback(_ kind: HilbertTransformKind) -> Int { kind.lookback }
 
     /// `8 · atan(1)`: 2π as TA-Lib derives it.

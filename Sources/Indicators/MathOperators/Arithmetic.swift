@@ -29,8 +29,10 @@ public enum ArithmeticOperator: String, CaseIterable, Sendable {
 ///
 /// `out[t] = price0[t] ∘ price1[t]`.
 public struct ArithmeticState: StreamingIndicator {
+    /// The operator applied to each pair.
     public let op: ArithmeticOperator
 
+    /// A state applying `op` to each bar's (high, low).
     public init(_ op: ArithmeticOperator) { self.op = op }
 
     /// Always 0.
@@ -53,6 +55,7 @@ public struct ArithmeticState: StreamingIndicator {
 public struct CumulativeSumState: StreamingIndicator {
     @usableFromInline var total = 0.0
 
+    /// A fresh state.
     public init() {}
 
     /// Always 0.
@@ -77,6 +80,7 @@ public struct CumulativeSumState: StreamingIndicator {
 /// Kept as a running total in TA-Lib's order (add the new value, output, then take off the value that leaves
 /// next), so the rounding equals TA-Lib's bit for bit.
 public struct MovingSumState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline var window: RingBuffer
     @usableFromInline var total = 0.0
@@ -87,6 +91,7 @@ public struct MovingSumState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Adds `x`; returns the sum of the last `period` values once there are that many.

@@ -5,11 +5,13 @@
 /// the window keeping the *earliest* of equal values. A `MonotonicDeque` that keeps ties (earliest at
 /// its front) answers that rescan in O(1) amortised, so the index equals TA-Lib's on every bar.
 public struct WindowExtremeTracker: Sendable {
+    /// Whether this tracks the maximum (true) or the minimum (false).
     public let tracksMax: Bool
     @usableFromInline var deque: MonotonicDeque
     @usableFromInline var currentIndex = -1
     @usableFromInline var currentValue = 0.0
 
+    /// - Parameter max: track the maximum (true) or the minimum (false).
     public init(max: Bool) {
         tracksMax = max
         deque = MonotonicDeque(max: max, latestOnTie: false)
@@ -65,7 +67,9 @@ public enum WindowExtremesKind: String, CaseIterable, Sendable {
 /// gives (minidx, maxidx). Indices count bars from the first one fed (0), as TA-Lib's index outputs count
 /// from the start of the input array; ties follow `WindowExtremeTracker`. O(1) amortised per bar.
 public struct WindowExtremesState: StreamingIndicator {
+    /// Which of the window-extreme functions this state computes.
     public let kind: WindowExtremesKind
+    /// Bars in the window.
     public let period: Int
     @usableFromInline var low: WindowExtremeTracker
     @usableFromInline var high: WindowExtremeTracker
@@ -83,6 +87,7 @@ public struct WindowExtremesState: StreamingIndicator {
         tracksHigh = kind.needsMax
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; once the window is full returns (lowest, its index, highest, its index) — the side

@@ -61,8 +61,10 @@ public enum MathTransformFunction: String, CaseIterable, Sendable {
 ///
 /// `out[t] = f(x[t])`. Streaming and batch are the same single evaluation.
 public struct MathTransformState: StreamingIndicator {
+    /// The function applied to each value.
     public let function: MathTransformFunction
 
+    /// A state applying `function` to each close.
     public init(_ function: MathTransformFunction) { self.function = function }
 
     /// Always 0: the transform needs no history.

@@ -3,6 +3,7 @@
 /// `mean = (x[t-period+1] + ... + x[t]) / period`, `AVGDEV[t] = (|x[t-period+1] - mean| + ... + |x[t] - mean|) / period`.
 /// The mean moves with every bar, so each update re-reads the window: O(period).
 public struct AverageDeviationState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline var window: RingBuffer
 
@@ -12,6 +13,7 @@ public struct AverageDeviationState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns the average deviation once the window is full.

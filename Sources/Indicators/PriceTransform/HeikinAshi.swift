@@ -8,6 +8,7 @@ public struct HeikinAshiState: StreamingIndicator {
     @usableFromInline var previousClose = Double.nan
     @usableFromInline var started = false
 
+    /// A fresh state.
     public init() {}
 
     /// Always 0.

@@ -42,8 +42,10 @@ public enum PriceAverageKind: String, CaseIterable, Sendable {
 
 /// `AVGPRICE`, `MEDPRICE`, `TYPPRICE` or `WCLPRICE` of each bar; lookback 0.
 public struct PriceAverageState: StreamingIndicator {
+    /// Which price average this state computes.
     public let kind: PriceAverageKind
 
+    /// A state computing `kind` for each bar.
     public init(_ kind: PriceAverageKind) { self.kind = kind }
 
     /// Always 0.

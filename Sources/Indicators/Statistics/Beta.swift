@@ -12,6 +12,7 @@
 /// the return that left had a squared deviation above 1e3 times the remaining `Σx²`, or every `32 * period`
 /// bars — TA-Lib's scheme, reproduced step for step.
 public struct BetaState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline let n: Double
     /// The last `period + 1` prices of each series: the returns of the window and the price before them.
@@ -36,6 +37,7 @@ public struct BetaState: StreamingIndicator {
         barsSinceReseed = 32 * self.period
     }
 
+    /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { period }
 
     /// The return from `previous` to `price`, less `shift`; `-shift` when `previous` is zero.

@@ -9,6 +9,7 @@
 /// 1e-14 of its raw sum); the result is clamped to [-1, 1]. Reads `price0` (`bar.high`) as x and `price1`
 /// (`bar.low`) as y, TA-Lib's abstract-interface mapping.
 public struct CorrelationState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline let invPeriod: Double
     @usableFromInline var windowX: RingBuffer
@@ -34,6 +35,7 @@ public struct CorrelationState: StreamingIndicator {
         barsSinceReseed = 32 * self.period
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one pair; returns the correlation of the last `period` pairs once there are that many.

@@ -7,6 +7,7 @@
 /// rebuilt from the window every `32 * period` bars or when the leaving value times `n` exceeds 100 times
 /// the window's `Σ|y|` (TA-Lib issue #254), as TA-Lib does.
 public struct RegressionWindow: Sendable {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline let n: Double
     @usableFromInline let sumX: Double
@@ -94,6 +95,7 @@ public enum LinearRegressionOutput: String, CaseIterable, Sendable {
 /// `LINEARREG`, `LINEARREG_ANGLE`, `LINEARREG_INTERCEPT`, `LINEARREG_SLOPE` or `TSF` over the last `period`
 /// closes (see `RegressionWindow`); first value at bar `period - 1`.
 public struct LinearRegressionState: StreamingIndicator {
+    /// Which value of the regression line this state reports.
     public let output: LinearRegressionOutput
     @usableFromInline var line: RegressionWindow
 
@@ -103,6 +105,7 @@ public struct LinearRegressionState: StreamingIndicator {
         line = RegressionWindow(period: period)
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns the chosen output once the window is full.
@@ -139,6 +142,7 @@ public struct ForecastOscillatorState: StreamingIndicator {
         line = RegressionWindow(period: period)
     }
 
+    /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one value; returns the oscillator once a forecast for this bar exists.

@@ -4,7 +4,9 @@
 /// `1...period` (TA-Lib computes `percentile · period` before dividing by 100, so round percentages
 /// land on exact ranks). The window is kept sorted: O(log period) search plus an O(period) shift per bar.
 public struct PercentileState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
+    /// The percentile reported, 0...100.
     public let percentile: Double
     /// 0-based position of the reported order statistic in the sorted window.
     @usableFromInline let rankIndex: Int
@@ -24,6 +26,7 @@ public struct PercentileState: StreamingIndicator {
         sorted.reserveCapacity(self.period)
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// First index whose value is greater than `x` (NaN sorts last).
@@ -76,6 +79,7 @@ public struct PercentileState: StreamingIndicator {
 /// `PERCENTRANK[t] = (count of x[t-period] ... x[t-1] below x[t]) / period · 100`, divided before scaling as
 /// TA-Lib does. O(period) per bar.
 public struct PercentRankState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline var previous: RingBuffer
 
@@ -85,6 +89,7 @@ public struct PercentRankState: StreamingIndicator {
         previous = RingBuffer(capacity: self.period)
     }
 
+    /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one value; returns its percent rank among the previous `period` values once there are that many.

@@ -9,6 +9,7 @@
 /// below 1e-12 of that scale is clamped to 0, so the output is never negative. All of this is TA-Lib's
 /// numerical scheme, reproduced step for step so the results agree to the last bits.
 public struct VarianceState: StreamingIndicator {
+    /// Bars in the window.
     public let period: Int
     @usableFromInline let invPeriod: Double
     @usableFromInline var window: RingBuffer
@@ -26,6 +27,7 @@ public struct VarianceState: StreamingIndicator {
         barsSinceReseed = 32 * self.period
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns the variance of the last `period` values once there are that many.
@@ -84,6 +86,7 @@ public struct VarianceState: StreamingIndicator {
 /// bar `period - 1`. The variance is `VarianceState`'s (never negative), so the root is taken unconditionally,
 /// as TA-Lib 0.8.1 does.
 public struct StandardDeviationState: StreamingIndicator {
+    /// The multiplier `nbdev` applied to the standard deviation.
     public let deviations: Double
     @usableFromInline var variance: VarianceState
 
@@ -95,6 +98,7 @@ public struct StandardDeviationState: StreamingIndicator {
         variance = VarianceState(period: period)
     }
 
+    /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns `sqrt(variance) * nbdev` once the window is full.
