@@ -1,6 +1,3 @@
-/// TA-Lib's "is zero" test for a divisor: `|v| < 1e-14` (`TA_IS_ZERO` with `TA_EPSILON` in 0.8.1).
-@inlinable func taIsZero(_ v: Double) -> Bool { -0.00000000000001 < v && v < 0.00000000000001 }
-
 /// Beta (`BETA`): the slope of the least-squares line through the one-bar returns of two series over the
 /// last `period` returns, as TA-Lib 0.8.1 computes it; first value at bar `period` (a return needs the bar before).
 ///
@@ -40,10 +37,14 @@ public struct BetaState: StreamingIndicator {
     /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { period }
 
+    /// TA-Lib's "is zero" test for a previous price: `|v| < 1e-14` (`TA_IS_ZERO` with 0.8.1's `TA_EPSILON`).
+    @inlinable
+    static func isZero(_ v: Double) -> Bool { -0.00000000000001 < v && v < 0.00000000000001 }
+
     /// The return from `previous` to `price`, less `shift`; `-shift` when `previous` is zero.
     @inlinable
     static func shiftedReturn(_ price: Double, from previous: Double, shift: Double) -> Double {
-        taIsZero(previous) ? -shift : (price - previous) / previous - shift
+        Self.isZero(previous) ? -shift : (price - previous) / previous - shift
     }
 
     /// Feeds one pair of prices; returns beta once `period` returns are in the window.
@@ -58,8 +59,8 @@ public struct BetaState: StreamingIndicator {
         guard hasPrevious else { return nil }
         if seen == 2 {
             // TA-Lib anchors the shifts on the first return of the first window.
-            if !taIsZero(previousX) { shiftX = (priceX - previousX) / previousX }
-            if !taIsZero(previousY) { shiftY = (priceY - previousY) / previousY }
+            if !Self.isZero(previousX) { shiftX = (priceX - previousX) / previousX }
+            if !Self.isZero(previousY) { shiftY = (priceY - previousY) / previousY }
         }
         let x = Self.shiftedReturn(priceX, from: previousX, shift: shiftX)
         let y = Self.shiftedReturn(priceY, from: previousY, shift: shiftY)
@@ -78,9 +79,9 @@ public struct BetaState: StreamingIndicator {
             var totalY = 0.0
             for i in 1...period {
                 let px = pricesX[i - 1]
-                if !taIsZero(px) { totalX += (pricesX[i] - px) / px }
+                if !Self.isZero(px) { totalX += (pricesX[i] - px) / px }
                 let py = pricesY[i - 1]
-                if !taIsZero(py) { totalY += (pricesY[i] - py) / py }
+                if !Self.isZero(py) { totalY += (pricesY[i] - py) / py }
             }
             shiftX = totalX / n
             shiftY = totalY / n
