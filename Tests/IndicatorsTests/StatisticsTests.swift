@@ -80,6 +80,18 @@ private let statisticIDs: Set<String> = ["BETA", "CORREL", "LINEARREG", "LINEARR
         #expect([5.0, 3, 4, 4, 1, 6, 2, 8, 4, 4, 7, 3].compactMap { rank.update($0) } == [0, 100, 25, 100, 50, 25, 75, 0])
     }
 
+    @Test("percentile keeps equal values in age order, so the sign of a zero is TA-Lib's")
+    func signedZeros() {
+        // TA-Lib 0.8.1: PERCENTILE(x, 4, p) over ±0 and ±1, written as signs ("-" for a set sign bit).
+        let x: [Double] = [0, -0.0, -0.0, 0, 1, -0.0, 0, -1, 0, -0.0, -0.0, 0]
+        let expected: [Double: String] = [25: "+--+----+", 50: "--+---++-", 75: "-+-++++--"]
+        for (p, signs) in expected {
+            var state = PercentileState(period: 4, percentile: p)
+            let got = String(x.compactMap { state.update($0) }.map { $0.sign == .minus ? "-" : "+" })
+            #expect(got == signs, "percentile \(p)")
+        }
+    }
+
     @Test("parameters outside TA-Lib's ranges are rejected with the range")
     func parameterRanges() throws {
         let percentile = try IndicatorCatalog.function(named: "PERCENTILE")

@@ -29,7 +29,7 @@ public struct PercentileState: StreamingIndicator {
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { period - 1 }
 
-    /// First index whose value is greater than `x` (NaN sorts last).
+    /// First index whose value is greater than `x` (NaN sorts last): where a new value goes, after its equals.
     @inlinable
     func upperBound(_ x: Double) -> Int {
         var lo = 0
@@ -37,6 +37,18 @@ public struct PercentileState: StreamingIndicator {
         while lo < hi {
             let mid = (lo + hi) / 2
             if Self.ordered(x, before: sorted[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    /// First index whose value is not less than `x`: the oldest of a run of equal values.
+    @inlinable
+    func lowerBound(_ x: Double) -> Int {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Self.ordered(sorted[mid], before: x) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -53,12 +65,10 @@ public struct PercentileState: StreamingIndicator {
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if let old = window.push(x) {
-            // Remove one copy of the departing value (bitwise-equal run: any member is the same number).
-            var i = upperBound(old) - 1
-            if i < 0 || !(sorted[i] == old || (sorted[i].isNaN && old.isNaN)) {
-                i = sorted.firstIndex { $0 == old || ($0.isNaN && old.isNaN) } ?? 0
-            }
-            sorted.remove(at: i)
+            // Equal values sit in age order (a new one goes after its equals), so the departing value is the
+            // first of its run, as in TA-Lib; this only shows in the sign of a zero.
+            let i = lowerBound(old)
+            if i < sorted.count { sorted.remove(at: i) }
         }
         sorted.insert(x, at: upperBound(x))
         guard window.isFull else { return nil }
