@@ -217,3 +217,18 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension IndicatorDefinition {
+    /// Feeds every bar of `input` through a fresh running state, one bar at a time, as a live feed would,
+    /// and returns a checksum of the outputs (so the work cannot be optimised away). For benchmarks of the
+    /// streaming update.
+    public func streamAll(_ input: BarColumns, _ p: Parameters) -> Double {
+        var state = makeFn(p)
+        var out = IndicatorOutputs()
+        var sum = 0.0
+        for i in 0..<input.count where state.update(input[i], into: &out) {
+            sum += out.v0.isFinite ? out.v0 : 0
+        }
+        return sum
+    }
+}
