@@ -117,8 +117,9 @@ extension MarketFileReader {
             lastLine = rec.line
             series.time.append(t)
             series.open.append(o); series.high.append(h); series.low.append(l); series.close.append(c); series.volume.append(v)
-            // A zero market cap is the source saying "unknown" (early CoinGecko rows): not stored.
-            if let cap, cap > 0 { caps.time.append(t); caps.marketCap.append(cap) }
+            // Stored as the source has it, zero included (early CoinMarketCap/CoinGecko rows say 0 where the cap was
+            // unknown): the Altcoin Season rules count a coin that has a row on a date, whatever its cap.
+            if let cap { caps.time.append(t); caps.marketCap.append(cap) }
         }
 
         guard let symbol = options.symbol ?? fileSymbol ?? hints.symbol else {
