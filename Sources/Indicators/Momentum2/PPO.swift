@@ -18,6 +18,7 @@ public struct PPOState: StreamingIndicator {
         slow = MovingAverageState(type, period: s, functionDefault: .ema)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) -> Int {
         MovingAverageState.lookback(type, period: max(fastPeriod, slowPeriod), functionDefault: .ema)
     }
@@ -30,6 +31,7 @@ public struct PPOState: StreamingIndicator {
         return slowValue != 0 ? ((fastValue - slowValue) / slowValue) * 100.0 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -8,6 +8,7 @@
 ///
 /// O(1) per bar and allocation-free: the hot path is one subtraction, two multiply-adds, two divisions.
 public struct RSIState: StreamingIndicator {
+    /// The window length (or period) in bars.
     public let period: Int
     @usableFromInline let periodValue: Double
     @usableFromInline let periodMinusOne: Double
@@ -24,6 +25,7 @@ public struct RSIState: StreamingIndicator {
         periodMinusOne = Double(self.period - 1)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the RSI from bar `period` on.
@@ -62,6 +64,7 @@ public struct RSIState: StreamingIndicator {
         return ratio()
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

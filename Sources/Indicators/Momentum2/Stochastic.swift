@@ -17,17 +17,18 @@ func stochasticRawK(close: Double, highest: Double, lowest: Double) -> Double {
 /// (8 with TA-Lib's defaults 5, 3 SMA, 3 SMA). `MAType.functionDefault` means SMA.
 public struct STOCHState: StreamingIndicator {
     @usableFromInline var extremes: WindowExtremes
-    @usableFromInline var slowK: MovingAverageState
-    @usableFromInline var slowD: MovingAverageState
+    @usableFromInline var slowK: Smoother
+    @usableFromInline var slowD: Smoother
 
     /// - Parameters: periods as TA-Lib (fastK 1...100000, slowK 1...100000, slowD 1...100000).
     public init(fastKPeriod: Int = 5, slowKPeriod: Int = 3, slowKType: MAType = .sma,
                 slowDPeriod: Int = 3, slowDType: MAType = .sma) {
         extremes = WindowExtremes(period: fastKPeriod)
-        slowK = MovingAverageState(slowKType, period: max(1, slowKPeriod), functionDefault: .sma)
-        slowD = MovingAverageState(slowDType, period: max(1, slowDPeriod), functionDefault: .sma)
+        slowK = Smoother(slowKType, period: max(1, slowKPeriod), functionDefault: .sma)
+        slowD = Smoother(slowDType, period: max(1, slowDPeriod), functionDefault: .sma)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastKPeriod: Int = 5, slowKPeriod: Int = 3, slowKType: MAType = .sma,
                                 slowDPeriod: Int = 3, slowDType: MAType = .sma) -> Int {
         fastKPeriod - 1 + MovingAverageState.lookback(slowKType, period: slowKPeriod, functionDefault: .sma)
@@ -43,6 +44,7 @@ public struct STOCHState: StreamingIndicator {
         return (sk, sd)
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -58,14 +60,15 @@ public struct STOCHState: StreamingIndicator {
 /// `MAType.functionDefault` means SMA.
 public struct STOCHFState: StreamingIndicator {
     @usableFromInline var extremes: WindowExtremes
-    @usableFromInline var fastD: MovingAverageState
+    @usableFromInline var fastD: Smoother
 
     /// - Parameters: periods as TA-Lib (fastK 1...100000, fastD 1...100000).
     public init(fastKPeriod: Int = 5, fastDPeriod: Int = 3, fastDType: MAType = .sma) {
         extremes = WindowExtremes(period: fastKPeriod)
-        fastD = MovingAverageState(fastDType, period: max(1, fastDPeriod), functionDefault: .sma)
+        fastD = Smoother(fastDType, period: max(1, fastDPeriod), functionDefault: .sma)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastKPeriod: Int = 5, fastDPeriod: Int = 3, fastDType: MAType = .sma) -> Int {
         fastKPeriod - 1 + MovingAverageState.lookback(fastDType, period: fastDPeriod, functionDefault: .sma)
     }
@@ -79,6 +82,7 @@ public struct STOCHFState: StreamingIndicator {
         return (k, d)
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -101,6 +105,7 @@ public struct STOCHRSIState: StreamingIndicator {
         stochastic = STOCHFState(fastKPeriod: fastKPeriod, fastDPeriod: fastDPeriod, fastDType: fastDType)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int = 14, fastKPeriod: Int = 5, fastDPeriod: Int = 3, fastDType: MAType = .sma) -> Int {
         RSIState.lookback(period: period)
             + STOCHFState.lookback(fastKPeriod: fastKPeriod, fastDPeriod: fastDPeriod, fastDType: fastDType)
@@ -113,6 +118,7 @@ public struct STOCHRSIState: StreamingIndicator {
         return stochastic.update(high: r, low: r, close: r)
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

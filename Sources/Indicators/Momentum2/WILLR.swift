@@ -10,6 +10,7 @@ public struct WILLRState: StreamingIndicator {
         extremes = WindowExtremes(period: period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one bar; returns %R once `period` bars have been seen.
@@ -21,6 +22,7 @@ public struct WILLRState: StreamingIndicator {
         return diff != 0 ? (hh - close) / diff : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
