@@ -1,14 +1,26 @@
 // The stochastic family: STOCH, STOCHF and STOCHRSI.
 //
 // Raw %K over the last `fastKPeriod` bars (current bar included), in TA-Lib's form:
-//     diff = (highest high - lowest low) / 100;  %K = (close - lowest low) / diff,  0 when diff == 0.
+//     diff = (highest high - lowest low) / 100;  %K = (close - lowest low) / diff,
+// and 0 when the range is flat *relative to the prices* (see `isFlatRange`), as TA-Lib 0.8.1 does.
 // The smoothing stages are `MovingAverageState`s of the caller's type, chained from the first raw %K,
 // exactly as TA-Lib runs TA_MA over the whole %K series.
 
+/// Whether a window's range is flat for TA-Lib 0.8.1's stochastics and WILLR: `highest - lowest` at most
+/// `2e-14 * max(|highest|, |lowest|)` (about 90 ulps of the prices).
+///
+/// Compatibility choice: TA-Lib 0.8.1 treats such a range as zero (output 0), which matters where the
+/// "prices" are themselves computed, e.g. STOCHRSI over an RSI that is constant up to rounding in a flat
+/// market. The constant was measured against the library (`2e-14`, to 1e-4 relative); a NaN range is not flat.
+@inlinable
+func isFlatRange(highest: Double, lowest: Double) -> Bool {
+    highest - lowest <= 2e-14 * Swift.max(abs(highest), abs(lowest))
+}
+
 @inlinable
 func stochasticRawK(close: Double, highest: Double, lowest: Double) -> Double {
-    let diff = (highest - lowest) / 100.0
-    return diff != 0 ? (close - lowest) / diff : 0
+    if isFlatRange(highest: highest, lowest: lowest) { return 0 }
+    return (close - lowest) / ((highest - lowest) / 100.0)
 }
 
 /// Slow stochastic (STOCH): `slowK = MA(%K, slowKPeriod)`, `slowD = MA(slowK, slowDPeriod)`.

@@ -1,7 +1,8 @@
 /// Williams' %R: where the close sits in the last `period` bars' range, on a 0 ... -100 scale.
 ///
 /// TA-Lib's form: `diff = (highest high - lowest low) / -100`; `WILLR = (highest high - close) / diff`, 0 where
-/// `diff == 0`. First value at bar `period - 1`. Extremes from monotonic deques, O(1) amortised.
+/// the range is flat relative to the prices (`isFlatRange`, TA-Lib 0.8.1's rule). First value at bar `period - 1`.
+/// Extremes from monotonic deques, O(1) amortised.
 public struct WILLRState: StreamingIndicator {
     @usableFromInline var extremes: WindowExtremes
 
@@ -17,9 +18,9 @@ public struct WILLRState: StreamingIndicator {
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         guard extremes.push(high: high, low: low) else { return nil }
-        let hh = extremes.highest
-        let diff = (hh - extremes.lowest) / -100.0
-        return diff != 0 ? (hh - close) / diff : 0
+        let hh = extremes.highest, ll = extremes.lowest
+        if isFlatRange(highest: hh, lowest: ll) { return 0 }
+        return (hh - close) / ((hh - ll) / -100.0)
     }
 
     /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
