@@ -7,15 +7,15 @@
 /// - `MAType.functionDefault` means EMA (TA-Lib 0.8.1's PPO default `matype` is 1).
 /// First value at bar `lookback(slow MA)` (25 with the defaults 12, 26, EMA).
 public struct PPOState: StreamingIndicator {
-    @usableFromInline var fast: MovingAverageState
-    @usableFromInline var slow: MovingAverageState
+    @usableFromInline var fast: Smoother
+    @usableFromInline var slow: Smoother
 
     /// - Parameters: periods 2...100000 as TA-Lib; `type` the moving average of both lines.
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
         let f = max(1, min(fastPeriod, slowPeriod))
         let s = max(1, max(fastPeriod, slowPeriod))
-        fast = MovingAverageState(type, period: f, functionDefault: .ema)
-        slow = MovingAverageState(type, period: s, functionDefault: .ema)
+        fast = Smoother(type, period: f, functionDefault: .ema)
+        slow = Smoother(type, period: s, functionDefault: .ema)
     }
 
     /// TA-Lib's lookback: the number of leading bars with no output.
