@@ -2,7 +2,7 @@
 ///
 /// TA-Lib's form: `diff = (highest high - lowest low) / -100`; `WILLR = (highest high - close) / diff`, 0 where
 /// the range is flat relative to the prices (`isFlatRange`, TA-Lib 0.8.1's rule). First value at bar `period - 1`.
-/// Extremes from monotonic deques, O(1) amortised.
+/// Window extremes by the block method of `RollingExtreme`, O(1) amortised.
 public struct WILLRState: StreamingIndicator {
     @usableFromInline var extremes: WindowExtremes
 
