@@ -7,33 +7,24 @@
 /// ```
 /// As TA-Lib's `TA_MA`: a period of 1 (or less) is the identity for every type, MAMA ignores the period
 /// and uses fastlimit 0.5 / slowlimit 0.05 (its `mama` line), T3 uses a volume factor of 0.7.
-public enum MovingAverageState: Sendable {
-    /// No smoothing: `MAType.none`, or a period of 1.
-    case identity
-    /// A running SMA (see `SMAState`).
-    case sma(SMAState)
-    /// A running EMA (see `EMAState`).
-    case ema(EMAState)
-    /// A running WMA (see `WMAState`).
-    case wma(WMAState)
-    /// A running DEMA (see `DEMAState`).
-    case dema(DEMAState)
-    /// A running TEMA (see `TEMAState`).
-    case tema(TEMAState)
-    /// A running TRIMA (see `TRIMAState`).
-    case trima(TRIMAState)
-    /// A running KAMA (see `KAMAState`).
-    case kama(KAMAState)
-    /// A running MAMA (see `MAMAState`).
-    case mama(MAMAState)
-    /// A running T3 (see `T3State`).
-    case t3(T3State)
-    /// A running HMA (see `HMAState`).
-    case hma(HMAState)
-    /// A running ZLEMA (see `ZLEMAState`).
-    case zlema(ZLEMAState)
-    /// A running RMA (see `RMAState`).
-    case rma(RMAState)
+public struct MovingAverageState: Sendable {
+    // One stored optional per kind, exactly one of them set (none for the identity). Updating mutates the
+    // set one in place, so a large state (MAMA, T3) is never moved or copied per update, as an enum
+    // payload would be.
+    /// The type this state computes (after resolving `functionDefault`, and `.none` for the identity).
+    public let type: MAType
+    @usableFromInline var sma: SMAState?
+    @usableFromInline var ema: EMAState?
+    @usableFromInline var wma: WMAState?
+    @usableFromInline var dema: DEMAState?
+    @usableFromInline var tema: TEMAState?
+    @usableFromInline var trima: TRIMAState?
+    @usableFromInline var kama: KAMAState?
+    @usableFromInline var mama: MAMAState?
+    @usableFromInline var t3: T3State?
+    @usableFromInline var hma: HMAState?
+    @usableFromInline var zlema: ZLEMAState?
+    @usableFromInline var rma: RMAState?
 
     /// The concrete type `type` stands for: `functionDefault` resolved to the caller's meaning (SMA if that
     /// is itself `functionDefault`).
@@ -44,27 +35,25 @@ public enum MovingAverageState: Sendable {
 
     /// - Parameter functionDefault: what `MAType.functionDefault` (11) means for the caller.
     public init(_ type: MAType, period: Int, functionDefault: MAType = .sma) {
-        let resolved = MovingAverageState.resolve(type, functionDefault: functionDefault)
+        var resolved = MovingAverageState.resolve(type, functionDefault: functionDefault)
         // TA_MA copies the input for a period of 1, whatever the type (MAMA included).
-        if period <= 1 {
-            self = .identity
-            return
-        }
+        if period <= 1 { resolved = .none }
         switch resolved {
-        case .sma, .functionDefault: self = .sma(SMAState(period: period))
-        case .ema: self = .ema(EMAState(period: period))
-        case .wma: self = .wma(WMAState(period: period))
-        case .dema: self = .dema(DEMAState(period: period))
-        case .tema: self = .tema(TEMAState(period: period))
-        case .trima: self = .trima(TRIMAState(period: period))
-        case .kama: self = .kama(KAMAState(period: period))
-        case .mama: self = .mama(MAMAState(fastLimit: 0.5, slowLimit: 0.05))
-        case .t3: self = .t3(T3State(period: period, volumeFactor: 0.7))
-        case .hma: self = .hma(HMAState(period: period))
-        case .none: self = .identity
-        case .zlema: self = .zlema(ZLEMAState(period: period))
-        case .rma: self = .rma(RMAState(period: period))
+        case .sma, .functionDefault: sma = SMAState(period: period); resolved = .sma
+        case .ema: ema = EMAState(period: period)
+        case .wma: wma = WMAState(period: period)
+        case .dema: dema = DEMAState(period: period)
+        case .tema: tema = TEMAState(period: period)
+        case .trima: trima = TRIMAState(period: period)
+        case .kama: kama = KAMAState(period: period)
+        case .mama: mama = MAMAState(fastLimit: 0.5, slowLimit: 0.05)
+        case .t3: t3 = T3State(period: period, volumeFactor: 0.7)
+        case .hma: hma = HMAState(period: period)
+        case .none: break
+        case .zlema: zlema = ZLEMAState(period: period)
+        case .rma: rma = RMAState(period: period)
         }
+        self.type = resolved
     }
 
     /// Leading values with no output, as `TA_MA_Lookback`.
@@ -86,60 +75,20 @@ public enum MovingAverageState: Sendable {
     /// Feeds one value; returns the average once warmed up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
-        // `consume self` hands the payload over uniquely, so its window buffer is mutated in place
-        // instead of being copied on every update.
-        switch consume self {
-        case .identity:
-            self = .identity
-            return x
-        case var .sma(s):
-            let v = s.update(x)
-            self = .sma(s)
-            return v
-        case var .ema(s):
-            let v = s.update(x)
-            self = .ema(s)
-            return v
-        case var .wma(s):
-            let v = s.update(x)
-            self = .wma(s)
-            return v
-        case var .dema(s):
-            let v = s.update(x)
-            self = .dema(s)
-            return v
-        case var .tema(s):
-            let v = s.update(x)
-            self = .tema(s)
-            return v
-        case var .trima(s):
-            let v = s.update(x)
-            self = .trima(s)
-            return v
-        case var .kama(s):
-            let v = s.update(x)
-            self = .kama(s)
-            return v
-        case var .mama(s):
-            let v = s.update(x)
-            self = .mama(s)
-            return v?.mama
-        case var .t3(s):
-            let v = s.update(x)
-            self = .t3(s)
-            return v
-        case var .hma(s):
-            let v = s.update(x)
-            self = .hma(s)
-            return v
-        case var .zlema(s):
-            let v = s.update(x)
-            self = .zlema(s)
-            return v
-        case var .rma(s):
-            let v = s.update(x)
-            self = .rma(s)
-            return v
+        switch type {
+        case .sma, .functionDefault: return sma!.update(x)
+        case .ema: return ema!.update(x)
+        case .wma: return wma!.update(x)
+        case .dema: return dema!.update(x)
+        case .tema: return tema!.update(x)
+        case .trima: return trima!.update(x)
+        case .kama: return kama!.update(x)
+        case .mama: return mama!.update(x)?.mama
+        case .t3: return t3!.update(x)
+        case .hma: return hma!.update(x)
+        case .zlema: return zlema!.update(x)
+        case .rma: return rma!.update(x)
+        case .none: return x
         }
     }
 }
