@@ -1,0 +1,49 @@
+/// KDJ: the stochastic oscillator with a J line, `K = MA(%K, slowK)`, `D = MA(K, slowD)`, `J = 3K - 2D`.
+///
+/// `%K = (C - LL) / ((HH - LL) / 100)` over the last `fastK` bars, 0 when `HH == LL` (TA-Lib's STOCH). Both
+/// smoothings default to Wilder's (RMA, matype 13). First values at bar `fastK - 1 + MA lookbacks`.
+public struct KDJState: StreamingIndicator {
+    public let fastKPeriod: Int
+    @usableFromInline var highs = MonotonicDeque(max: true, latestOnTie: true)
+    @usableFromInline var lows = MonotonicDeque(max: false, latestOnTie: true)
+    @usableFromInline var bar = -1
+    @usableFromInline var slowK: MovingAverageState
+    @usableFromInline var slowD: MovingAverageState
+
+    public init(fastKPeriod: Int = 9, slowKPeriod: Int = 3, slowKType: MAType = .rma,
+                slowDPeriod: Int = 3, slowDType: MAType = .rma) {
+        self.fastKPeriod = fastKPeriod
+        slowK = MovingAverageState(slowKType, period: slowKPeriod, functionDefault: .rma)
+        slowD = MovingAverageState(slowDType, period: slowDPeriod, functionDefault: .rma)
+    }
+
+    /// Leading bars with no output: `fastK - 1` plus both MA lookbacks.
+    public static func lookback(fastKPeriod: Int = 9, slowKPeriod: Int = 3, slowKType: MAType = .rma,
+                                slowDPeriod: Int = 3, slowDType: MAType = .rma) -> Int {
+        fastKPeriod - 1 + MovingAverageState.lookback(slowKType, period: slowKPeriod, functionDefault: .rma)
+            + MovingAverageState.lookback(slowDType, period: slowDPeriod, functionDefault: .rma)
+    }
+
+    /// Feeds one bar; returns (K, D, J) once warmed up.
+    @inlinable
+    public mutating func update(high: Double, low: Double, close: Double) -> (k: Double, d: Double, j: Double)? {
+        bar += 1
+        highs.push(index: bar, value: high, oldest: bar - fastKPeriod + 1)
+        lows.push(index: bar, value: low, oldest: bar - fastKPeriod + 1)
+        guard bar >= fastKPeriod - 1 else { return nil }
+        let lowest = lows.value
+        let diff = (highs.value - lowest) / 100.0
+        let fastK = diff != 0 ? (close - lowest) / diff : 0
+        guard let k = slowK.update(fastK), let d = slowD.update(k) else { return nil }
+        return (k, d, 3.0 * k - 2.0 * d)
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
+        out.v0 = v.k
+        out.v1 = v.d
+        out.v2 = v.j
+        return true
+    }
+}

@@ -1,0 +1,195 @@
+/// TA-Lib 0.8.1's exponential smoothing, op for op: the first value is the mean of the first `period`
+/// inputs; then `ema = beta * ema + k * x` as one fused multiply-add, with `beta = (period - 1) / (period + 1)`
+/// and `k = 1 - beta` (or a fixed `k` and `beta = 1 - k`, as MACDFIX uses).
+public struct TAExponentialSmoother: Sendable {
+    public let period: Int
+    @usableFromInline let k: Double
+    @usableFromInline let beta: Double
+    @usableFromInline var seen = 0
+    @usableFromInline var value = 0.0
+
+    /// The usual smoothing factor `2 / (period + 1)`, written as TA-Lib does.
+    public init(period: Int) {
+        self.period = period
+        var b = Double(period - 1) / Double(period + 1)
+        let kk = 1.0 - b
+        if b < 0.5 { b = 1.0 - kk }
+        k = kk
+        beta = b
+    }
+
+    /// A fixed smoothing factor `k` (seeded with the mean of the first `period` values).
+    public init(period: Int, k: Double) {
+        self.period = period
+        self.k = k
+        beta = 1.0 - k
+    }
+
+    /// Feeds one value; returns the average from the `period`-th value on.
+    @inlinable
+    public mutating func update(_ x: Double) -> Double? {
+        if seen >= period {
+            value = (k * x).addingProduct(beta, value)
+            return value
+        }
+        seen += 1
+        value += x
+        if seen == period {
+            value /= Double(period)
+            return value
+        }
+        return nil
+    }
+}
+
+/// MACD: `macd = EMA(fast) - EMA(slow)`, `signal = EMA(macd, signalPeriod)`, `hist = macd - signal`.
+///
+/// TA-Lib's alignment: both EMAs give their first value on the same bar, `slow - 1`, so the fast EMA is seeded
+/// with the mean of the `fast` inputs ending there (the first `slow - fast` bars do not reach it). The signal
+/// EMA is seeded with the mean of the first `signalPeriod` MACD values. Outputs from bar
+/// `slow - 1 + signalPeriod - 1`. Periods are swapped when `slow < fast`, as TA-Lib does.
+/// MACDFIX is this with fixed factors `k = 0.15` (fast 12) and `k = 0.075` (slow 26).
+public struct MACDState: StreamingIndicator {
+    @usableFromInline var fast: TAExponentialSmoother
+    @usableFromInline var slow: TAExponentialSmoother
+    @usableFromInline var signal: TAExponentialSmoother
+    /// Bars before the fast EMA starts taking input.
+    @usableFromInline var fastDelay: Int
+
+    public init(fastPeriod: Int = 12, slowPeriod: Int = 26, signalPeriod: Int = 9) {
+        let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
+        fast = TAExponentialSmoother(period: f)
+        slow = TAExponentialSmoother(period: s)
+        signal = TAExponentialSmoother(period: signalPeriod)
+        fastDelay = s - f
+    }
+
+    /// MACDFIX: fast 12 / slow 26 with TA-Lib's fixed factors 0.15 and 0.075.
+    public static func fixed(signalPeriod: Int = 9) -> MACDState {
+        var m = MACDState(fastPeriod: 12, slowPeriod: 26, signalPeriod: signalPeriod)
+        m.fast = TAExponentialSmoother(period: 12, k: 0.15)
+        m.slow = TAExponentialSmoother(period: 26, k: 0.075)
+        return m
+    }
+
+    /// Leading bars with no output: `max(fast, slow) - 1 + signalPeriod - 1`.
+    public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, signalPeriod: Int = 9) -> Int {
+        max(fastPeriod, slowPeriod) - 1 + signalPeriod - 1
+    }
+
+    /// Feeds one close; returns MACD, its signal line and the histogram once warmed up.
+    @inlinable
+    public mutating func update(_ close: Double) -> (macd: Double, signal: Double, hist: Double)? {
+        let s = slow.update(close)
+        var f: Double? = nil
+        if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
+        guard let s, let f else { return nil }
+        let macd = f - s
+        guard let sig = signal.update(macd) else { return nil }
+        return (macd, sig, macd - sig)
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v.macd
+        out.v1 = v.signal
+        out.v2 = v.hist
+        return true
+    }
+}
+
+/// MACDEXT: MACD with a moving-average type per line.
+///
+/// `macd = MA(fast) - MA(slow)`, `signal = MA(macd)`, `hist = macd - signal`. As TA-Lib, each of the two price
+/// averages starts taking input so that both give their first value on the same bar (the longer lookback);
+/// periods and types are swapped together when `slow < fast`.
+public struct MACDExtState: StreamingIndicator {
+    @usableFromInline var fast: MovingAverageState
+    @usableFromInline var slow: MovingAverageState
+    @usableFromInline var signal: MovingAverageState
+    @usableFromInline var fastDelay: Int
+    @usableFromInline var slowDelay: Int
+
+    public init(fastPeriod: Int = 12, fastType: MAType = .sma, slowPeriod: Int = 26, slowType: MAType = .sma,
+                signalPeriod: Int = 9, signalType: MAType = .sma) {
+        var (fp, ft, sp, st) = (fastPeriod, fastType, slowPeriod, slowType)
+        if sp < fp { (fp, ft, sp, st) = (sp, st, fp, ft) }
+        fast = MovingAverageState(ft, period: fp)
+        slow = MovingAverageState(st, period: sp)
+        signal = MovingAverageState(signalType, period: signalPeriod)
+        let lf = MovingAverageState.lookback(ft, period: fp)
+        let ls = MovingAverageState.lookback(st, period: sp)
+        let largest = max(lf, ls)
+        fastDelay = largest - lf
+        slowDelay = largest - ls
+    }
+
+    /// Leading bars with no output: the larger price-average lookback plus the signal's.
+    public static func lookback(fastPeriod: Int = 12, fastType: MAType = .sma, slowPeriod: Int = 26,
+                                slowType: MAType = .sma, signalPeriod: Int = 9, signalType: MAType = .sma) -> Int {
+        max(MovingAverageState.lookback(fastType, period: fastPeriod), MovingAverageState.lookback(slowType, period: slowPeriod))
+            + MovingAverageState.lookback(signalType, period: signalPeriod)
+    }
+
+    /// Feeds one close; returns MACD, its signal line and the histogram once warmed up.
+    @inlinable
+    public mutating func update(_ close: Double) -> (macd: Double, signal: Double, hist: Double)? {
+        var f: Double? = nil
+        var s: Double? = nil
+        if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
+        if slowDelay > 0 { slowDelay -= 1 } else { s = slow.update(close) }
+        guard let f, let s else { return nil }
+        let macd = f - s
+        guard let sig = signal.update(macd) else { return nil }
+        return (macd, sig, macd - sig)
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v.macd
+        out.v1 = v.signal
+        out.v2 = v.hist
+        return true
+    }
+}
+
+/// APO: absolute price oscillator, `MA(fast) - MA(slow)` of one moving-average type.
+///
+/// As TA-Lib, the periods are swapped when `slow < fast`, and the fast average starts taking input so that
+/// both give their first value on the same bar (the slow lookback).
+public struct APOState: StreamingIndicator {
+    @usableFromInline var fast: MovingAverageState
+    @usableFromInline var slow: MovingAverageState
+    @usableFromInline var fastDelay: Int
+
+    public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
+        let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
+        fast = MovingAverageState(type, period: f)
+        slow = MovingAverageState(type, period: s)
+        fastDelay = max(0, MovingAverageState.lookback(type, period: s) - MovingAverageState.lookback(type, period: f))
+    }
+
+    /// Leading bars with no output: the lookback of the slower average.
+    public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) -> Int {
+        MovingAverageState.lookback(type, period: max(fastPeriod, slowPeriod))
+    }
+
+    /// Feeds one close; returns `fast - slow` once warmed up.
+    @inlinable
+    public mutating func update(_ close: Double) -> Double? {
+        let s = slow.update(close)
+        var f: Double? = nil
+        if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
+        guard let s, let f else { return nil }
+        return f - s
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v
+        return true
+    }
+}
