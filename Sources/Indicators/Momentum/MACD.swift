@@ -157,18 +157,17 @@ public struct MACDExtState: StreamingIndicator {
 
 /// APO: absolute price oscillator, `MA(fast) - MA(slow)` of one moving-average type.
 ///
-/// As TA-Lib, the periods are swapped when `slow < fast`, and the fast average starts taking input so that
-/// both give their first value on the same bar (the slow lookback).
+/// As TA-Lib 0.8.1, the periods are swapped when `slow < fast`, and each average runs over the whole series
+/// from the first bar (unlike MACD, the fast EMA is not re-seeded to line up with the slow one).
+/// First value at the slow average's lookback.
 public struct APOState: StreamingIndicator {
     @usableFromInline var fast: MovingAverageState
     @usableFromInline var slow: MovingAverageState
-    @usableFromInline var fastDelay: Int
 
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
         let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
         fast = MovingAverageState(type, period: f)
         slow = MovingAverageState(type, period: s)
-        fastDelay = max(0, MovingAverageState.lookback(type, period: s) - MovingAverageState.lookback(type, period: f))
     }
 
     /// Leading bars with no output: the lookback of the slower average.
@@ -179,10 +178,9 @@ public struct APOState: StreamingIndicator {
     /// Feeds one close; returns `fast - slow` once warmed up.
     @inlinable
     public mutating func update(_ close: Double) -> Double? {
+        let f = fast.update(close)
         let s = slow.update(close)
-        var f: Double? = nil
-        if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
-        guard let s, let f else { return nil }
+        guard let f, let s else { return nil }
         return f - s
     }
 

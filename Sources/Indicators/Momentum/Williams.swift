@@ -89,6 +89,8 @@ public struct ACState: StreamingIndicator {
 /// FRACTAL: Bill Williams' fractals. A swing high (low) is flagged 100 on bar `t` when the high (low) of bar
 /// `t - rightBars` is strictly above (below) every other high (low) from `t - leftBars - rightBars` to `t`;
 /// 0 otherwise. The flag is reported on the bar that confirms it (`rightBars` after the pivot), as TA-Lib does.
+/// The warm-up bars read 0, not "no value": TA-Lib's integer outputs are zero-filled there (its Python
+/// wrapper, which the reference vectors come from, returns 0 before the lookback).
 public struct FractalState: StreamingIndicator {
     public let leftBars: Int
     public let rightBars: Int
@@ -122,11 +124,12 @@ public struct FractalState: StreamingIndicator {
         return (highs[pivot] > otherHigh ? 100 : 0, lows[pivot] < otherLow ? 100 : 0)
     }
 
+    /// Writes the two flags; during the warm-up both are 0 (TA-Lib's zero-filled integer outputs).
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
-        guard let v = update(high: bar.high, low: bar.low) else { return false }
-        out.v0 = Double(v.swingHigh)
-        out.v1 = Double(v.swingLow)
+        let v = update(high: bar.high, low: bar.low)
+        out.v0 = Double(v?.swingHigh ?? 0)
+        out.v1 = Double(v?.swingLow ?? 0)
         return true
     }
 }
