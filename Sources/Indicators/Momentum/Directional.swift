@@ -8,11 +8,12 @@ func taIsZero(_ v: Double) -> Bool { -1e-14 < v && v < 1e-14 }
 /// Per bar after the first: `+DM1 = H - H[-1]` when it is positive and larger than `-DM1 = L[-1] - L`
 /// (and symmetrically for `-DM1`; both zero on a tie), `TR1 = max(H - L, |H - C[-1]|, |L - C[-1]|)`.
 /// TA-Lib's seeding: the first `period - 1` one-bar values are summed; from the `period`-th on each sum is
-/// smoothed as Wilder does, `S = S - S / period + x1`. Nothing is divided by the period, so the DMs and TR
+/// smoothed as Wilder does, `S = S - S * (1 / period) + x1`. Nothing is divided by the period, so the DMs and TR
 /// are "period sums", and DI = 100 * DM / TR.
 public struct WilderDirectionalCore: Sendable {
     public let period: Int
-    @usableFromInline let periodReal: Double
+    /// `1 / period`.
+    @usableFromInline let inversePeriod: Double
     /// One-bar moves seen so far (bars minus one).
     @usableFromInline var moves = -1
     @usableFromInline var prevHigh = 0.0
@@ -29,16 +30,21 @@ public struct WilderDirectionalCore: Sendable {
     /// The smoothed true range (a period sum).
     @inlinable public var smoothedTrueRange: Double { trueRange }
 
+    /// The last bar's own (unsmoothed) +DM1, -DM1 and true range.
+    @usableFromInline var lastPlusDM1 = 0.0
+    @usableFromInline var lastMinusDM1 = 0.0
+    @usableFromInline var lastTrueRange1 = 0.0
+
     public init(period: Int) {
         self.period = period
-        periodReal = Double(period)
+        inversePeriod = 1.0 / Double(period)
     }
 
     /// One-bar moves seen so far: 0 after the first bar.
     @inlinable public var moveCount: Int { moves }
 
-    /// Feeds one bar. After it, `plusDM`, `minusDM` and `trueRange` hold the sums/smoothed values over
-    /// the moves seen (`moveCount` of them).
+    /// Feeds one bar. After it, the smoothed values hold the sums/smoothed values over the moves seen
+    /// (`moveCount` of them).
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) {
         moves += 1
@@ -52,39 +58,41 @@ public struct WilderDirectionalCore: Sendable {
         prevHigh = high
         let diffM = prevLow - low
         prevLow = low
-        if moves >= period {
-            // Wilder's smoothing once the seed sum of period - 1 moves is complete.
-            plusDM -= plusDM / periodReal
-            minusDM -= minusDM / periodReal
-        }
-        if diffM > 0 && diffP < diffM {
-            minusDM += diffM
-        } else if diffP > 0 && diffP > diffM {
-            plusDM += diffP
-        }
+        // TA-Lib 0.8.1's selection: the larger leg, if positive; both zero on a tie.
+        let minusDM1 = diffM > 0 && diffM - diffP > 0 ? diffM : 0.0
+        let plusDM1 = diffP > 0 && diffP - diffM > 0 ? diffP : 0.0
         var range = high - low
         let up = abs(high - prevClose)
         if up > range { range = up }
         let down = abs(low - prevClose)
         if down > range { range = down }
         if moves >= period {
-            trueRange = trueRange - trueRange / periodReal + range
+            // Wilder's smoothing once the seed sum of period - 1 moves is complete, multiplying by
+            // 1 / period as TA-Lib 0.8.1 does.
+            minusDM -= minusDM * inversePeriod
+            plusDM -= plusDM * inversePeriod
+            trueRange = trueRange - trueRange * inversePeriod + range
         } else {
             trueRange += range
         }
+        minusDM += minusDM1
+        plusDM += plusDM1
+        lastPlusDM1 = plusDM1
+        lastMinusDM1 = minusDM1
+        lastTrueRange1 = range
         prevClose = close
     }
 
-    /// `100 * DM / TR`, or 0 when the true range is zero (TA-Lib's rule).
+    /// `100 * DM / TR`, or 0 unless the true range is positive (TA-Lib 0.8.1 tests it exactly).
     @inlinable
     public static func indicator(_ dm: Double, _ tr: Double) -> Double {
-        taIsZero(tr) ? 0 : 100.0 * (dm / tr)
+        tr > 0 ? 100.0 * (dm / tr) : 0
     }
 
     /// `DX = 100 * |-DI - +DI| / (-DI + +DI)`, or nil where TA-Lib leaves it undefined (zero TR or DI sum).
     @inlinable
     public var directionalIndex: Double? {
-        guard !taIsZero(trueRange) else { return nil }
+        guard trueRange > 0 else { return nil }
         let minusDI = 100.0 * (minusDM / trueRange)
         let plusDI = 100.0 * (plusDM / trueRange)
         let sum = minusDI + plusDI
@@ -133,7 +141,8 @@ public struct DirectionalMovementState: StreamingIndicator {
 /// PLUS_DI / MINUS_DI: `100 * DM / TR` of the Wilder-smoothed sums.
 ///
 /// First value at bar `period` (TA-Lib applies one smoothing step to the seed sums before the first output);
-/// 0 where the true range is zero. With `period == 1`, the one-bar ratio from bar 1.
+/// 0 where the true range is zero. With `period == 1`, TA-Lib's unsmoothed ratio `DM1 / TR1` (not times 100)
+/// from bar 1.
 public struct DirectionalIndicatorState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
     public let side: DirectionalSide
@@ -151,6 +160,11 @@ public struct DirectionalIndicatorState: StreamingIndicator {
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         core.update(high: high, low: low, close: close)
         guard core.moveCount >= max(1, core.period) else { return nil }
+        if core.period == 1 {
+            // TA-Lib's unsmoothed arm: the plain ratio DM1 / TR1, not scaled by 100.
+            let dm = side == .plus ? core.lastPlusDM1 : core.lastMinusDM1
+            return dm > 0 && core.lastTrueRange1 > 0 ? dm / core.lastTrueRange1 : 0
+        }
         return WilderDirectionalCore.indicator(side == .plus ? core.plusDM : core.minusDM, core.trueRange)
     }
 
@@ -196,7 +210,7 @@ public struct DXState: StreamingIndicator {
 ///
 /// The first ADX, at bar `2 * period - 1`, is the sum of the `period` DX values of bars `period ... 2*period-1`
 /// divided by `period` (an undefined DX adds nothing, TA-Lib's rule); then
-/// `ADX = (ADX[-1] * (period - 1) + DX) / period`, skipping bars where DX is undefined.
+/// `ADX = ADX[-1] - (ADX[-1] - DX) / period` (TA-Lib 0.8.1's form), skipping bars where DX is undefined.
 public struct ADXState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
     @usableFromInline var adx = 0.0
@@ -223,7 +237,7 @@ public struct ADXState: StreamingIndicator {
             adx /= Double(p)
             return adx
         }
-        if let dx { adx = (adx * Double(p - 1) + dx) / Double(p) }
+        if let dx { adx -= (adx - dx) * core.inversePeriod }
         return adx
     }
 

@@ -26,7 +26,8 @@ public struct BOPState: StreamingIndicator {
 }
 
 /// CCI: commodity channel index, `(TP - SMA(TP)) / (0.015 * meanDeviation(TP))` with `TP = (H + L + C) / 3`,
-/// over `period` bars; 0 when either the numerator or the mean deviation is zero.
+/// over `period` bars; 0 when the numerator or the mean deviation is within `1e-14 * |SMA(TP)|` of zero
+/// (TA-Lib 0.8.1's scale-aware flat-window test).
 ///
 /// First value at bar `period - 1`. The mean and the mean deviation are summed over the window each bar in
 /// TA-Lib's circular-buffer order, so the update is O(period) and bit-identical.
@@ -60,8 +61,10 @@ public struct CCIState: StreamingIndicator {
             average /= p
             var deviation = 0.0
             for j in 0..<period { deviation += abs(b[j] - average) }
+            deviation /= p
             let distance = typical - average
-            return distance != 0 && deviation != 0 ? distance / (0.015 * (deviation / p)) : 0
+            let band = 1e-14 * abs(average)
+            return abs(distance) <= band || abs(deviation) <= band ? 0 : distance / (0.015 * deviation)
         }
     }
 
@@ -214,7 +217,8 @@ public struct ERState: StreamingIndicator {
 }
 
 /// IMI: intraday momentum index, `100 * U / (U + D)` over the last `period` bars, where `U` sums `C - O` of
-/// bars closing above their open and `D` sums `O - C` of the others. First value at bar `period - 1`.
+/// bars closing above their open and `D` sums `O - C` of the others; 50 when both are zero (TA-Lib 0.8.1).
+/// First value at bar `period - 1`.
 /// Summed over the window each bar, in TA-Lib's order (O(period)).
 public struct IMIState: StreamingIndicator {
     public let period: Int
@@ -239,7 +243,8 @@ public struct IMIState: StreamingIndicator {
             let body = bodies[j]
             if body > 0 { up += body } else { down -= body }
         }
-        return 100.0 * (up / (up + down))
+        let total = up + down
+        return total == 0 ? 50.0 : 100.0 * (up / total)
     }
 
     @inlinable
@@ -387,7 +392,10 @@ public struct CoppockState: StreamingIndicator {
 
 /// MFI: money flow index, `100 * positive flow / (positive + negative flow)` over `period` bars, where a bar's
 /// flow is `TP * volume` (`TP = (H + L + C) / 3`), positive when TP rose, negative when it fell.
-/// First value at bar `period`; 0 when the total flow is below 1 (TA-Lib's rule).
+///
+/// TA-Lib 0.8.1's rules: a move within `1e-14 * (|TP| + |TP[-1]|)` counts as no move; after `period` bars
+/// without flow the sums are reset to exactly 0; the ratio is clamped into 0...100, and 0 when no flow at all.
+/// First value at bar `period`.
 public struct MFIState: StreamingIndicator {
     public let period: Int
     @usableFromInline var positive: RingBuffer
@@ -396,6 +404,7 @@ public struct MFIState: StreamingIndicator {
     @usableFromInline var started = false
     @usableFromInline var positiveSum = 0.0
     @usableFromInline var negativeSum = 0.0
+    @usableFromInline var idleRun = 0
 
     public init(period: Int = 14) {
         self.period = period
@@ -420,23 +429,25 @@ public struct MFIState: StreamingIndicator {
             negativeSum -= negative[0]
         }
         let change = typical - previous
+        let scale = abs(typical) + abs(previous)
         previous = typical
-        let flow = typical * volume
-        if change < 0 {
-            negative.push(flow)
-            negativeSum += flow
-            positive.push(0)
-        } else if change > 0 {
-            positive.push(flow)
-            positiveSum += flow
-            negative.push(0)
-        } else {
-            positive.push(0)
-            negative.push(0)
+        let flow = abs(change) <= 1e-14 * scale ? 0.0 : typical * volume
+        let up = change < 0 ? 0.0 : flow
+        let down = change < 0 ? flow : 0.0
+        positive.push(up)
+        negative.push(down)
+        positiveSum += up
+        negativeSum += down
+        idleRun = flow == 0 ? idleRun + 1 : 0
+        if idleRun >= period {
+            idleRun = period
+            positiveSum = 0
+            negativeSum = 0
         }
         guard positive.isFull else { return nil }
         let total = positiveSum + negativeSum
-        return total < 1.0 ? 0 : 100.0 * (positiveSum / total)
+        let clamped = positiveSum < 0 ? 0.0 : (positiveSum > total ? total : positiveSum)
+        return total <= 0 ? 0 : 100.0 * (clamped / total)
     }
 
     @inlinable
