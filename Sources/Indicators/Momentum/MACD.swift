@@ -1,27 +1,33 @@
 /// TA-Lib 0.8.1's exponential smoothing, op for op: the first value is the mean of the first `period`
-/// inputs; then `ema = beta * ema + k * x` as one fused multiply-add, with `beta = (period - 1) / (period + 1)`
-/// and `k = 1 - beta` (or a fixed `k` and `beta = 1 - k`, as MACDFIX uses).
+/// inputs; then `ema = k * x + beta * ema` with `beta = (period - 1) / (period + 1)`, `k = 1 - beta`,
+/// `beta = 1 - k` (so `k + beta` is exactly 1), as TA-Lib's MACD computes them. Period 1 is the identity.
+/// The `fused` form is the one TA-Lib's ERI uses: `beta` re-derived only when below 0.5, and the step
+/// computed as one fused multiply-add `fma(beta, ema, k * x)`.
 public struct TAExponentialSmoother: Sendable {
     public let period: Int
     @usableFromInline let k: Double
     @usableFromInline let beta: Double
+    @usableFromInline let fused: Bool
     @usableFromInline var seen = 0
     @usableFromInline var value = 0.0
 
     /// The usual smoothing factor `2 / (period + 1)`, written as TA-Lib does.
-    public init(period: Int) {
+    public init(period: Int, fused: Bool = false) {
         self.period = period
+        self.fused = fused
         var b = Double(period - 1) / Double(period + 1)
         let kk = 1.0 - b
-        if b < 0.5 { b = 1.0 - kk }
+        if !fused || b < 0.5 { b = 1.0 - kk }
         k = kk
         beta = b
     }
 
-    /// A fixed smoothing factor `k` (seeded with the mean of the first `period` values).
-    public init(period: Int, k: Double) {
+    /// A fixed smoothing factor `k` (MACDFIX's 0.15 and 0.075), seeded with the mean of the first `period` values.
+    public init(period: Int, k fixedK: Double) {
         self.period = period
-        self.k = k
+        fused = false
+        let b = 1.0 - fixedK
+        k = 1.0 - b
         beta = 1.0 - k
     }
 
@@ -29,7 +35,13 @@ public struct TAExponentialSmoother: Sendable {
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
-            value = (k * x).addingProduct(beta, value)
+            if period == 1 {
+                value = x
+            } else if fused {
+                value = (k * x).addingProduct(beta, value)
+            } else {
+                value = k * x + beta * value
+            }
             return value
         }
         seen += 1

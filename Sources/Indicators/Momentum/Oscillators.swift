@@ -1,4 +1,5 @@
-/// BOP: balance of power, `(C - O) / (H - L)`; 0 when `H - L` is zero or negative (TA-Lib's rule).
+/// BOP: balance of power, `(C - O) / (H - L)`; 0 when `H - L` is zero or negative (TA-Lib 0.8.1 tests it
+/// exactly).
 public struct BOPState: StreamingIndicator {
     public init() {}
 
@@ -9,7 +10,7 @@ public struct BOPState: StreamingIndicator {
     @inlinable
     public func value(open: Double, high: Double, low: Double, close: Double) -> Double {
         let range = high - low
-        return range < 1e-14 ? 0 : (close - open) / range
+        return range <= 0 ? 0 : (close - open) / range
     }
 
     /// Feeds one bar; BOP has no warm-up.
@@ -79,7 +80,8 @@ public struct CCIState: StreamingIndicator {
 /// CMO: Chande momentum oscillator with TA-Lib's Wilder smoothing, `100 * (gain - loss) / (gain + loss)`.
 ///
 /// Gains and losses of the first `period` one-bar changes are averaged; then
-/// `avg = (avg * (period - 1) + change) / period`. First value at bar `period`; 0 when `gain + loss` is zero.
+/// `avg = (avg * (period - 1) + change) / period`. First value at bar `period`; 0 unless `gain + loss` is
+/// positive (TA-Lib 0.8.1: so a NaN input gives 0 from then on, as there).
 public struct CMOState: StreamingIndicator {
     public let period: Int
     @usableFromInline var changes = -1
@@ -109,7 +111,7 @@ public struct CMOState: StreamingIndicator {
         loss /= p
         gain /= p
         let sum = gain + loss
-        return taIsZero(sum) ? 0 : 100.0 * ((gain - loss) / sum)
+        return sum > 0 ? 100.0 * ((gain - loss) / sum) : 0
     }
 
     @inlinable
@@ -121,13 +123,15 @@ public struct CMOState: StreamingIndicator {
 }
 
 /// CMOU: the unsmoothed Chande momentum oscillator, `100 * (Su - Sd) / (Su + Sd)` over the last `period`
-/// one-bar changes (`Su` the sum of rises, `Sd` of falls), kept as moving sums; 0 for a flat window.
+/// one-bar changes (`Su` the sum of rises, `Sd` of falls), kept as moving sums; 0 for a flat window (after
+/// `period` unchanged closes the sums are reset to exactly 0, clearing rounding residue).
 /// First value at bar `period`.
 public struct CMOUState: StreamingIndicator {
     public let period: Int
     @usableFromInline var closes: RingBuffer
     @usableFromInline var up = 0.0
     @usableFromInline var down = 0.0
+    @usableFromInline var flatRun = 0
 
     public init(period: Int = 14) {
         self.period = period
@@ -148,11 +152,17 @@ public struct CMOUState: StreamingIndicator {
         if closes.count > 0 {
             let change = x - closes.last
             if change > 0 { up += change } else if change < 0 { down -= change }
+            flatRun = change == 0 ? flatRun + 1 : 0
+            if flatRun >= period {
+                flatRun = period
+                up = 0
+                down = 0
+            }
         }
         closes.push(x)
         guard closes.isFull else { return nil }
         let sum = up + down
-        return taIsZero(sum) ? 0 : 100.0 * (up - down) / sum
+        return sum > 0 ? 100.0 * (up - down) / sum : 0
     }
 
     @inlinable
@@ -526,11 +536,11 @@ public struct AroonOscillatorState: StreamingIndicator {
 }
 
 /// ERI: Elder ray index, `bull = H - EMA(C, period)`, `bear = L - EMA(C, period)`, with TA-Lib's EMA
-/// (seeded with the mean of the first `period` closes). First values at bar `period - 1`.
+/// (seeded with the mean of the first `period` closes, fused multiply-add steps). First values at bar `period - 1`.
 public struct ElderRayState: StreamingIndicator {
     @usableFromInline var ema: TAExponentialSmoother
 
-    public init(period: Int = 13) { ema = TAExponentialSmoother(period: period) }
+    public init(period: Int = 13) { ema = TAExponentialSmoother(period: period, fused: true) }
 
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int = 13) -> Int { period - 1 }
