@@ -5,10 +5,13 @@ import TestSupport
 
 /// Edge-case reference vectors for the Momentum functions AC ... PLUS_DM (`Tests/Fixtures/talib-momentum-edge`,
 /// generated with TA-Lib 0.8.1 by the `generate.py` beside them): flat stretches, ties, zero ranges, tiny
-/// volumes, a zero close, and the extreme parameters (period 1, swapped fast/slow, signal 1).
+/// volumes, a zero close, the extreme parameters (period 1, swapped fast/slow, signal 1), and every function
+/// once more on the same series with NaN and infinite values.
 struct MomentumEdgeReference: Sendable {
     struct Case: Decodable, Sendable {
         let function: String
+        /// `input.csv` or `input_gaps.csv` (the same series with NaN and infinite values).
+        let input: String
         let parameters: [String: Double]
         let outputs: [String]
         let lookback: Int
@@ -17,17 +20,20 @@ struct MomentumEdgeReference: Sendable {
     struct Manifest: Decodable { let functions: [Case] }
 
     let cases: [Case]
-    let input: BarColumns
+    let inputs: [String: BarColumns]
 
     static let folder = "talib-momentum-edge"
 
     static func load() throws -> MomentumEdgeReference {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("\(folder)/manifest.json")))
         let manifest = try JSONDecoder().decode(Manifest.self, from: data)
-        let table = NumericTable(csv: try Fixtures.text("\(folder)/input.csv.gz"))
-        let input = BarColumns(open: table["open"]!, high: table["high"]!, low: table["low"]!, close: table["close"]!,
-                               volume: table["volume"]!)
-        return MomentumEdgeReference(cases: manifest.functions, input: input)
+        var inputs: [String: BarColumns] = [:]
+        for name in Set(manifest.functions.map(\.input)) {
+            let table = NumericTable(csv: try Fixtures.text("\(folder)/\(name).gz"))
+            inputs[name] = BarColumns(open: table["open"]!, high: table["high"]!, low: table["low"]!, close: table["close"]!,
+                                      volume: table["volume"]!)
+        }
+        return MomentumEdgeReference(cases: manifest.functions, inputs: inputs)
     }
 
     static let cached: MomentumEdgeReference? = try? load()
@@ -39,6 +45,20 @@ struct MomentumEdgeReference: Sendable {
     }
 }
 
+/// `firstMismatch`, except that an identical value (an infinity included) always matches.
+func firstDifference(_ ours: [[Double]], _ reference: NumericTable, outputs: [OutputSpec], names: [String]) -> Mismatch? {
+    for (k, name) in names.enumerated() {
+        guard k < ours.count, let ref = reference[name], ours[k].count == ref.count else {
+            return Mismatch(output: name, row: -1, ours: .nan, reference: .nan)
+        }
+        let tol: Tolerance = outputs[k].isInteger ? .exact : .relative(1e-9)
+        for i in 0..<ref.count where ours[k][i] != ref[i] && !tol.accepts(ours[k][i], ref[i]) {
+            return Mismatch(output: name, row: i, ours: ours[k][i], reference: ref[i])
+        }
+    }
+    return nil
+}
+
 @Suite struct MomentumTests {
     @Test("matches TA-Lib on the edge-case series, batch and streaming", arguments: MomentumEdgeReference.caseIndices)
     func edgeCase(index: Int) throws {
@@ -46,16 +66,17 @@ struct MomentumEdgeReference: Sendable {
         let c = ref.cases[index]
         let def = try IndicatorCatalog.function(named: c.function)
         let p = try def.parameters(c.parameters)
-        let label = "\(c.function) \(c.parameters.sorted { $0.key < $1.key })"
+        let input = try #require(ref.inputs[c.input])
+        let label = "\(c.function) \(c.parameters.sorted { $0.key < $1.key }) on \(c.input)"
         #expect(def.lookback(p) == c.lookback, "lookback of \(label)")
         let expected = try ref.expected(c)
-        let batch = def.run(ref.input, p)
-        let m = firstMismatch(batch, expected, outputs: def.outputs, names: c.outputs)
+        let batch = def.run(input, p)
+        let m = firstDifference(batch, expected, outputs: def.outputs, names: c.outputs)
         #expect(m == nil, "\(label) batch: \(m?.description ?? "")")
         for chunk in [1, 7] {
             var stream = def.stream(p)
-            let streamed = stream.update(chunks: ref.input, size: chunk)
-            let s = firstMismatch(streamed, expected, outputs: def.outputs, names: c.outputs)
+            let streamed = stream.update(chunks: input, size: chunk)
+            let s = firstDifference(streamed, expected, outputs: def.outputs, names: c.outputs)
             #expect(s == nil, "\(label) streaming in chunks of \(chunk): \(s?.description ?? "")")
         }
     }

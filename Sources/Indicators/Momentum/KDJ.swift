@@ -4,15 +4,17 @@
 /// smoothings default to Wilder's (RMA, matype 13). First values at bar `fastK - 1 + MA lookbacks`.
 public struct KDJState: StreamingIndicator {
     public let fastKPeriod: Int
-    @usableFromInline var highs = MonotonicDeque(max: true, latestOnTie: true)
-    @usableFromInline var lows = MonotonicDeque(max: false, latestOnTie: true)
-    @usableFromInline var bar = -1
+    @usableFromInline var highs: TAExtremeTracker
+    @usableFromInline var lows: TAExtremeTracker
     @usableFromInline var slowK: MovingAverageState
     @usableFromInline var slowD: MovingAverageState
 
     public init(fastKPeriod: Int = 9, slowKPeriod: Int = 3, slowKType: MAType = .rma,
                 slowDPeriod: Int = 3, slowDType: MAType = .rma) {
         self.fastKPeriod = fastKPeriod
+        // TA-Lib's STOCH tracks the window extremes incrementally, rescanning when one leaves the window.
+        highs = TAExtremeTracker(period: fastKPeriod - 1, max: true)
+        lows = TAExtremeTracker(period: fastKPeriod - 1, max: false)
         slowK = MovingAverageState(slowKType, period: slowKPeriod, functionDefault: .rma)
         slowD = MovingAverageState(slowDType, period: slowDPeriod, functionDefault: .rma)
     }
@@ -27,10 +29,9 @@ public struct KDJState: StreamingIndicator {
     /// Feeds one bar; returns (K, D, J) once warmed up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> (k: Double, d: Double, j: Double)? {
-        bar += 1
-        highs.push(index: bar, value: high, oldest: bar - fastKPeriod + 1)
-        lows.push(index: bar, value: low, oldest: bar - fastKPeriod + 1)
-        guard bar >= fastKPeriod - 1 else { return nil }
+        let l = lows.update(low)
+        let h = highs.update(high)
+        guard l != nil, h != nil else { return nil }
         let lowest = lows.value
         let diff = (highs.value - lowest) / 100.0
         let fastK = diff != 0 ? (close - lowest) / diff : 0

@@ -468,38 +468,93 @@ public struct MFIState: StreamingIndicator {
     }
 }
 
-/// AROON: `up = 100 * (period - bars since the highest high) / period`, `down` likewise for the lowest low,
+/// The index of the window extreme as TA-Lib tracks it (AROON's rule): kept while it stays in the window and
+/// replaced by any newer value at least as extreme (the latest bar wins ties); when it leaves the window, the
+/// window is rescanned from its oldest bar. That history-dependence decides which bar a NaN input displaces,
+/// so it is kept as is rather than replaced by a monotonic deque. O(1) amortised for real prices, O(period)
+/// on a rescan.
+public struct TAExtremeTracker: Sendable {
+    public let period: Int
+    @usableFromInline let tracksMax: Bool
+    @usableFromInline var window: RingBuffer
+    @usableFromInline var bar = -1
+    @usableFromInline var extremeIndex = -1
+    @usableFromInline var extreme = 0.0
+
+    /// A tracker over the last `period + 1` bars.
+    public init(period: Int, max: Bool) {
+        self.period = period
+        tracksMax = max
+        window = RingBuffer(capacity: period + 1)
+    }
+
+    @inlinable
+    func beats(_ x: Double, _ current: Double) -> Bool { tracksMax ? x >= current : x <= current }
+
+    /// Feeds one value; returns the bar index of the extreme once `period + 1` values are in.
+    @inlinable
+    public mutating func update(_ x: Double) -> Int? {
+        bar += 1
+        window.push(x)
+        guard window.isFull else { return nil }
+        let trailing = bar - period
+        if extremeIndex < trailing {
+            extremeIndex = trailing
+            extreme = window[0]
+            var j = 1
+            while j <= period {
+                if beats(window[j], extreme) {
+                    extremeIndex = trailing + j
+                    extreme = window[j]
+                }
+                j += 1
+            }
+        } else if beats(x, extreme) {
+            extremeIndex = bar
+            extreme = x
+        }
+        return extremeIndex
+    }
+
+    /// The index of the bar last fed.
+    @inlinable public var currentIndex: Int { bar }
+
+    /// The extreme value itself.
+    @inlinable public var value: Double { extreme }
+}
+
+/// AROON: `up = 100 / period * (period - bars since the highest high)`, `down` likewise for the lowest low,
 /// over the last `period + 1` bars (the latest bar wins ties, as in TA-Lib). Outputs (down, up), from bar `period`.
 public struct AroonState: StreamingIndicator {
     public let period: Int
-    @usableFromInline var highs = MonotonicDeque(max: true, latestOnTie: true)
-    @usableFromInline var lows = MonotonicDeque(max: false, latestOnTie: true)
-    @usableFromInline var bar = -1
+    @usableFromInline var highs: TAExtremeTracker
+    @usableFromInline var lows: TAExtremeTracker
     @usableFromInline let factor: Double
 
     public init(period: Int = 14) {
         self.period = period
+        highs = TAExtremeTracker(period: period, max: true)
+        lows = TAExtremeTracker(period: period, max: false)
         factor = 100.0 / Double(period)
     }
 
     /// Leading bars with no output: `period`.
     public static func lookback(period: Int = 14) -> Int { period }
 
-    /// Feeds one bar; returns the indices of the extremes once warmed up.
+    /// Feeds one bar; returns the bars ago of the extremes once warmed up.
     @inlinable
     mutating func extremes(high: Double, low: Double) -> (highest: Int, lowest: Int)? {
-        bar += 1
-        highs.push(index: bar, value: high, oldest: bar - period)
-        lows.push(index: bar, value: low, oldest: bar - period)
-        guard bar >= period else { return nil }
-        return (highs.index, lows.index)
+        let l = lows.update(low)
+        let h = highs.update(high)
+        guard let l, let h else { return nil }
+        return (highs.currentIndex - h, lows.currentIndex - l)
     }
 
     /// Feeds one bar's high and low; returns (down, up) once warmed up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> (down: Double, up: Double)? {
         guard let e = extremes(high: high, low: low) else { return nil }
-        return (factor * Double(period - (bar - e.lowest)), factor * Double(period - (bar - e.highest)))
+        return (factor * Double(period - e.lowest), factor * Double(period - e.highest))
     }
 
     @inlinable
@@ -524,7 +579,8 @@ public struct AroonOscillatorState: StreamingIndicator {
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         guard let e = aroon.extremes(high: high, low: low) else { return nil }
-        return aroon.factor * Double(e.highest - e.lowest)
+        // Bars ago of the low minus bars ago of the high = index of the high minus index of the low.
+        return aroon.factor * Double(e.lowest - e.highest)
     }
 
     @inlinable

@@ -74,21 +74,39 @@ CASES += [
     ("APO", dict(matype=13)), ("MACDEXT", dict(fastmatype=2, slowmatype=3, signalmatype=13)),
 ]
 
+def with_gaps(data):
+    """The same series with a few NaN and infinite values (TA-Lib propagates them arithmetically)."""
+    gapped = {k: v.copy() for k, v in data.items()}
+    gapped["close"][40] = np.nan
+    gapped["high"][110] = np.nan
+    gapped["low"][160] = np.nan
+    gapped["open"][170] = np.nan
+    gapped["volume"][240] = np.nan
+    gapped["close"][330] = np.inf
+    return gapped
+
+# Every function once more, default parameters, on the series with gaps.
+GAP_CASES = sorted({name for name, _ in CASES})
+
 def fmt(v):
-    return "" if np.isnan(v) else repr(float(v))
+    return "" if np.isnan(v) else ("inf" if v == np.inf else ("-inf" if v == -np.inf else repr(float(v))))
 
 def main():
     data = synthetic()
+    gapped = with_gaps(data)
     n = len(data["close"])
-    with gzip.open(os.path.join(HERE, "input.csv.gz"), "wt", compresslevel=9) as f:
-        f.write("i,open,high,low,close,volume\n")
-        for i in range(n):
-            f.write(",".join([str(i)] + [fmt(data[k][i]) for k in ("open", "high", "low", "close", "volume")]) + "\n")
+    for file, series in (("input.csv.gz", data), ("input_gaps.csv.gz", gapped)):
+        with gzip.open(os.path.join(HERE, file), "wt", compresslevel=9) as f:
+            f.write("i,open,high,low,close,volume\n")
+            for i in range(n):
+                f.write(",".join([str(i)] + [fmt(series[k][i]) for k in ("open", "high", "low", "close", "volume")]) + "\n")
     entries = []
-    for k, (name, params) in enumerate(CASES):
+    runs = [(name, params, data, "input.csv") for name, params in CASES]
+    runs += [(name, {}, gapped, "input_gaps.csv") for name in GAP_CASES]
+    for k, (name, params, series, input_file) in enumerate(runs):
         fn = abstract.Function(name)
         fn.set_parameters(**params)
-        out = fn(data)
+        out = fn(series)
         if not isinstance(out, list):
             out = [out]
         names = fn.info["output_names"]
@@ -97,7 +115,7 @@ def main():
             f.write(",".join(["i"] + names) + "\n")
             for i in range(n):
                 f.write(",".join([str(i)] + [fmt(np.asarray(o, dtype=float)[i]) for o in out]) + "\n")
-        entries.append(dict(function=name, parameters={p: float(v) for p, v in fn.parameters.items()},
+        entries.append(dict(function=name, input=input_file, parameters={p: float(v) for p, v in fn.parameters.items()},
                             outputs=names, lookback=fn.lookback, file=file))
     with open(os.path.join(HERE, "manifest.json"), "w") as f:
         json.dump(dict(talib=talib.__ta_version__.decode(), functions=entries), f, indent=1)
