@@ -178,13 +178,14 @@ public struct APOState: StreamingIndicator {
 
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
         let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
-        fast = MovingAverageState(type, period: f)
-        slow = MovingAverageState(type, period: s)
+        // matype 11 ("the function's own default") means EMA for APO, as in TA-Lib.
+        fast = MovingAverageState(type, period: f, functionDefault: .ema)
+        slow = MovingAverageState(type, period: s, functionDefault: .ema)
     }
 
     /// Leading bars with no output: the lookback of the slower average.
     public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) -> Int {
-        MovingAverageState.lookback(type, period: max(fastPeriod, slowPeriod))
+        MovingAverageState.lookback(type, period: max(fastPeriod, slowPeriod), functionDefault: .ema)
     }
 
     /// Feeds one close; returns `fast - slow` once warmed up.

@@ -68,11 +68,18 @@ CASES = [
     ("PLUS_DI", {}), ("PLUS_DI", dict(timeperiod=1)), ("PLUS_DI", dict(timeperiod=2)),
     ("PLUS_DM", {}), ("PLUS_DM", dict(timeperiod=1)), ("PLUS_DM", dict(timeperiod=2)),
 ]
-# Cases that need the other moving-average types, added once they exist (matype 2..13).
+# Cases that need the other moving-average types (matype 2..13).
 CASES += [
     ("KDJ", {}), ("KDJ", dict(fastk_period=14, slowk_period=5, slowd_period=2)),
     ("APO", dict(matype=13)), ("MACDEXT", dict(fastmatype=2, slowmatype=3, signalmatype=13)),
 ]
+# Every moving-average type in each matype slot.
+for t in range(14):
+    CASES += [
+        ("APO", dict(fastperiod=5, slowperiod=9, matype=t)),
+        ("MACDEXT", dict(fastperiod=5, fastmatype=t, slowperiod=9, slowmatype=(t + 5) % 14, signalperiod=4, signalmatype=t)),
+        ("KDJ", dict(fastk_period=6, slowk_period=4, slowk_matype=t, slowd_period=3, slowd_matype=(t + 3) % 14)),
+    ]
 
 def with_gaps(data):
     """The same series with a few NaN and infinite values (TA-Lib propagates them arithmetically)."""
