@@ -8,12 +8,12 @@ func taIsZero(_ v: Double) -> Bool { -1e-14 < v && v < 1e-14 }
 /// Per bar after the first: `+DM1 = H - H[-1]` when it is positive and larger than `-DM1 = L[-1] - L`
 /// (and symmetrically for `-DM1`; both zero on a tie), `TR1 = max(H - L, |H - C[-1]|, |L - C[-1]|)`.
 /// TA-Lib's seeding: the first `period - 1` one-bar values are summed; from the `period`-th on each sum is
-/// smoothed as Wilder does, `S = S - S * (1 / period) + x1`. Nothing is divided by the period, so the DMs and TR
+/// smoothed as Wilder does, `S = S - S / period + x1`. Nothing is divided by the period, so the DMs and TR
 /// are "period sums", and DI = 100 * DM / TR.
 public struct WilderDirectionalCore: Sendable {
     public let period: Int
-    /// `1 / period`.
-    @usableFromInline let inversePeriod: Double
+    /// The period as a Double.
+    @usableFromInline let periodValue: Double
     /// One-bar moves seen so far (bars minus one).
     @usableFromInline var moves = -1
     @usableFromInline var prevHigh = 0.0
@@ -37,7 +37,7 @@ public struct WilderDirectionalCore: Sendable {
 
     public init(period: Int) {
         self.period = period
-        inversePeriod = 1.0 / Double(period)
+        periodValue = Double(period)
     }
 
     /// One-bar moves seen so far: 0 after the first bar.
@@ -67,11 +67,11 @@ public struct WilderDirectionalCore: Sendable {
         let down = abs(low - prevClose)
         if down > range { range = down }
         if moves >= period {
-            // Wilder's smoothing once the seed sum of period - 1 moves is complete, multiplying by
-            // 1 / period as TA-Lib 0.8.1 does.
-            minusDM -= minusDM * inversePeriod
-            plusDM -= plusDM * inversePeriod
-            trueRange = trueRange - trueRange * inversePeriod + range
+            // Wilder's smoothing once the seed sum of period - 1 moves is complete, dividing by the
+            // period as TA-Lib 0.8.1 does (bit-identical to it).
+            minusDM -= minusDM / periodValue
+            plusDM -= plusDM / periodValue
+            trueRange = trueRange - trueRange / periodValue + range
         } else {
             trueRange += range
         }
@@ -210,7 +210,7 @@ public struct DXState: StreamingIndicator {
 ///
 /// The first ADX, at bar `2 * period - 1`, is the sum of the `period` DX values of bars `period ... 2*period-1`
 /// divided by `period` (an undefined DX adds nothing, TA-Lib's rule); then
-/// `ADX = ADX[-1] - (ADX[-1] - DX) / period` (TA-Lib 0.8.1's form), skipping bars where DX is undefined.
+/// `ADX = (ADX[-1] * (period - 1) + DX) / period`, skipping bars where DX is undefined.
 public struct ADXState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
     @usableFromInline var adx = 0.0
@@ -237,7 +237,7 @@ public struct ADXState: StreamingIndicator {
             adx /= Double(p)
             return adx
         }
-        if let dx { adx -= (adx - dx) * core.inversePeriod }
+        if let dx { adx = (adx * Double(p - 1) + dx) / Double(p) }
         return adx
     }
 

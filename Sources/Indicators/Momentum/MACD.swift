@@ -1,47 +1,29 @@
-/// TA-Lib 0.8.1's exponential smoothing, op for op: the first value is the mean of the first `period`
-/// inputs; then `ema = k * x + beta * ema` with `beta = (period - 1) / (period + 1)`, `k = 1 - beta`,
-/// `beta = 1 - k` (so `k + beta` is exactly 1), as TA-Lib's MACD computes them. Period 1 is the identity.
-/// The `fused` form is the one TA-Lib's ERI uses: `beta` re-derived only when below 0.5, and the step
-/// computed as one fused multiply-add `fma(beta, ema, k * x)`.
+/// TA-Lib 0.8.1's exponential smoothing, bit for bit: the first value is the mean of the first `period`
+/// inputs; then `ema = ema + (x - ema) * k` computed as one fused multiply-add (the contraction TA-Lib's build
+/// applies), with `k = 2 / (period + 1)` or a fixed `k` (MACDFIX's 0.15 and 0.075). Period 1 is the identity.
 public struct TAExponentialSmoother: Sendable {
     public let period: Int
     @usableFromInline let k: Double
-    @usableFromInline let beta: Double
-    @usableFromInline let fused: Bool
     @usableFromInline var seen = 0
     @usableFromInline var value = 0.0
 
-    /// The usual smoothing factor `2 / (period + 1)`, written as TA-Lib does.
-    public init(period: Int, fused: Bool = false) {
+    /// The usual smoothing factor `k = 2 / (period + 1)`.
+    public init(period: Int) {
         self.period = period
-        self.fused = fused
-        var b = Double(period - 1) / Double(period + 1)
-        let kk = 1.0 - b
-        if !fused || b < 0.5 { b = 1.0 - kk }
-        k = kk
-        beta = b
+        k = 2.0 / Double(period + 1)
     }
 
-    /// A fixed smoothing factor `k` (MACDFIX's 0.15 and 0.075), seeded with the mean of the first `period` values.
+    /// A fixed smoothing factor `k`, seeded with the mean of the first `period` values.
     public init(period: Int, k fixedK: Double) {
         self.period = period
-        fused = false
-        let b = 1.0 - fixedK
-        k = 1.0 - b
-        beta = 1.0 - k
+        k = fixedK
     }
 
     /// Feeds one value; returns the average from the `period`-th value on.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
-            if period == 1 {
-                value = x
-            } else if fused {
-                value = (k * x).addingProduct(beta, value)
-            } else {
-                value = k * x + beta * value
-            }
+            value = period == 1 ? x : value.addingProduct(x - value, k)
             return value
         }
         seen += 1

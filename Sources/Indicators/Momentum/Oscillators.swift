@@ -592,11 +592,11 @@ public struct AroonOscillatorState: StreamingIndicator {
 }
 
 /// ERI: Elder ray index, `bull = H - EMA(C, period)`, `bear = L - EMA(C, period)`, with TA-Lib's EMA
-/// (seeded with the mean of the first `period` closes, fused multiply-add steps). First values at bar `period - 1`.
+/// (seeded with the mean of the first `period` closes). First values at bar `period - 1`.
 public struct ElderRayState: StreamingIndicator {
     @usableFromInline var ema: TAExponentialSmoother
 
-    public init(period: Int = 13) { ema = TAExponentialSmoother(period: period, fused: true) }
+    public init(period: Int = 13) { ema = TAExponentialSmoother(period: period) }
 
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int = 13) -> Int { period - 1 }
