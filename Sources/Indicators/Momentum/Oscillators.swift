@@ -247,11 +247,21 @@ public struct IMIState: StreamingIndicator {
     public mutating func update(open: Double, close: Double) -> Double? {
         bodies.push(close - open)
         guard bodies.isFull else { return nil }
-        var up = 0.0
-        var down = 0.0
-        for j in 0..<period {
-            let body = bodies[j]
-            if body > 0 { up += body } else { down -= body }
+        // Oldest to newest, straight off the ring's storage (the window is full, so `head` is the oldest).
+        let (up, down) = bodies.storage.withUnsafeBufferPointer { b -> (Double, Double) in
+            var up = 0.0
+            var down = 0.0
+            var slot = bodies.head
+            for _ in 0..<period {
+                // Branch-free (bar direction is a coin flip); adding the other side's 0 is an exact no-op.
+                let body = b[slot]
+                let rising = body > 0
+                up += rising ? body : 0
+                down -= rising ? 0 : body
+                slot += 1
+                if slot == period { slot = 0 }
+            }
+            return (up, down)
         }
         let total = up + down
         return total == 0 ? 50.0 : 100.0 * (up / total)
