@@ -11,6 +11,7 @@ func taIsZero(_ v: Double) -> Bool { -1e-14 < v && v < 1e-14 }
 /// smoothed as Wilder does, `S = S - S / period + x1`. Nothing is divided by the period, so the DMs and TR
 /// are "period sums", and DI = 100 * DM / TR.
 public struct WilderDirectionalCore: Sendable {
+    /// The `period` parameter this state was built with.
     public let period: Int
     /// The period as a Double.
     @usableFromInline let periodValue: Double
@@ -35,6 +36,7 @@ public struct WilderDirectionalCore: Sendable {
     @usableFromInline var lastMinusDM1 = 0.0
     @usableFromInline var lastTrueRange1 = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int) {
         self.period = period
         periodValue = Double(period)
@@ -112,8 +114,10 @@ public enum DirectionalSide: Sendable {
 /// `DM = DM - DM / period + DM1`. With `period == 1` it is the raw one-bar move, from bar 1.
 public struct DirectionalMovementState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
+    /// The `side` parameter this state was built with.
     public let side: DirectionalSide
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(_ side: DirectionalSide, period: Int) {
         self.side = side
         core = WilderDirectionalCore(period: period)
@@ -130,6 +134,7 @@ public struct DirectionalMovementState: StreamingIndicator {
         return side == .plus ? core.plusDM : core.minusDM
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -145,8 +150,10 @@ public struct DirectionalMovementState: StreamingIndicator {
 /// from bar 1.
 public struct DirectionalIndicatorState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
+    /// The `side` parameter this state was built with.
     public let side: DirectionalSide
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(_ side: DirectionalSide, period: Int) {
         self.side = side
         core = WilderDirectionalCore(period: period)
@@ -168,6 +175,7 @@ public struct DirectionalIndicatorState: StreamingIndicator {
         return WilderDirectionalCore.indicator(side == .plus ? core.plusDM : core.minusDM, core.trueRange)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -184,6 +192,7 @@ public struct DXState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
     @usableFromInline var last = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int) { core = WilderDirectionalCore(period: period) }
 
     /// Leading bars with no output: `period`.
@@ -198,6 +207,7 @@ public struct DXState: StreamingIndicator {
         return last
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -215,6 +225,7 @@ public struct ADXState: StreamingIndicator {
     @usableFromInline var core: WilderDirectionalCore
     @usableFromInline var adx = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int) { core = WilderDirectionalCore(period: period) }
 
     /// Leading bars with no output: `2 * period - 1`.
@@ -241,6 +252,7 @@ public struct ADXState: StreamingIndicator {
         return adx
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -254,6 +266,7 @@ public struct ADXRState: StreamingIndicator {
     @usableFromInline var adx: ADXState
     @usableFromInline var history: RingBuffer
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int) {
         adx = ADXState(period: period)
         history = RingBuffer(capacity: period)
@@ -271,6 +284,7 @@ public struct ADXRState: StreamingIndicator {
         return (a + history[0]) / 2.0
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

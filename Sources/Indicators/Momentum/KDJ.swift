@@ -3,12 +3,14 @@
 /// `%K = (C - LL) / ((HH - LL) / 100)` over the last `fastK` bars, 0 when `HH == LL` (TA-Lib's STOCH). Both
 /// smoothings default to Wilder's (RMA, matype 13). First values at bar `fastK - 1 + MA lookbacks`.
 public struct KDJState: StreamingIndicator {
+    /// The `fastKPeriod` parameter this state was built with.
     public let fastKPeriod: Int
     @usableFromInline var highs: TAExtremeTracker
     @usableFromInline var lows: TAExtremeTracker
     @usableFromInline var slowK: MovingAverageState
     @usableFromInline var slowD: MovingAverageState
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastKPeriod: Int = 9, slowKPeriod: Int = 3, slowKType: MAType = .rma,
                 slowDPeriod: Int = 3, slowDType: MAType = .rma) {
         self.fastKPeriod = fastKPeriod
@@ -39,6 +41,7 @@ public struct KDJState: StreamingIndicator {
         return (k, d, 3.0 * k - 2.0 * d)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

@@ -2,6 +2,7 @@
 /// inputs; then `ema = ema + (x - ema) * k` computed as one fused multiply-add (the contraction TA-Lib's build
 /// applies), with `k = 2 / (period + 1)` or a fixed `k` (MACDFIX's 0.15 and 0.075). Period 1 is the identity.
 public struct TAExponentialSmoother: Sendable {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline let k: Double
     @usableFromInline var seen = 0
@@ -50,6 +51,7 @@ public struct MACDState: StreamingIndicator {
     /// Bars before the fast EMA starts taking input.
     @usableFromInline var fastDelay: Int
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, signalPeriod: Int = 9) {
         let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
         fast = TAExponentialSmoother(period: f)
@@ -83,6 +85,7 @@ public struct MACDState: StreamingIndicator {
         return (macd, sig, macd - sig)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -105,6 +108,7 @@ public struct MACDExtState: StreamingIndicator {
     @usableFromInline var fastDelay: Int
     @usableFromInline var slowDelay: Int
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastPeriod: Int = 12, fastType: MAType = .sma, slowPeriod: Int = 26, slowType: MAType = .sma,
                 signalPeriod: Int = 9, signalType: MAType = .sma) {
         var (fp, ft, sp, st) = (fastPeriod, fastType, slowPeriod, slowType)
@@ -139,6 +143,7 @@ public struct MACDExtState: StreamingIndicator {
         return (macd, sig, macd - sig)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -158,6 +163,7 @@ public struct APOState: StreamingIndicator {
     @usableFromInline var fast: MovingAverageState
     @usableFromInline var slow: MovingAverageState
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
         let (f, s) = slowPeriod < fastPeriod ? (slowPeriod, fastPeriod) : (fastPeriod, slowPeriod)
         // matype 11 ("the function's own default") means EMA for APO, as in TA-Lib.
@@ -179,6 +185,7 @@ public struct APOState: StreamingIndicator {
         return f - s
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -1,6 +1,7 @@
 /// BOP: balance of power, `(C - O) / (H - L)`; 0 when `H - L` is zero or negative (TA-Lib 0.8.1 tests it
 /// exactly).
 public struct BOPState: StreamingIndicator {
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init() {}
 
     /// Leading bars with no output: none.
@@ -19,6 +20,7 @@ public struct BOPState: StreamingIndicator {
         value(open: open, high: high, low: low, close: close)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = value(open: bar.open, high: bar.high, low: bar.low, close: bar.close)
@@ -33,11 +35,13 @@ public struct BOPState: StreamingIndicator {
 /// First value at bar `period - 1`. The mean and the mean deviation are summed over the window each bar in
 /// TA-Lib's circular-buffer order, so the update is O(period) and bit-identical.
 public struct CCIState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var buffer: [Double]
     @usableFromInline var slot = 0
     @usableFromInline var seen = 0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) {
         self.period = period
         buffer = [Double](repeating: 0, count: period)
@@ -69,6 +73,7 @@ public struct CCIState: StreamingIndicator {
         }
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -83,12 +88,14 @@ public struct CCIState: StreamingIndicator {
 /// `avg = (avg * (period - 1) + change) / period`. First value at bar `period`; 0 unless `gain + loss` is
 /// positive (TA-Lib 0.8.1: so a NaN input gives 0 from then on, as there).
 public struct CMOState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var changes = -1
     @usableFromInline var previous = 0.0
     @usableFromInline var gain = 0.0
     @usableFromInline var loss = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) { self.period = period }
 
     /// Leading bars with no output: `period`.
@@ -114,6 +121,7 @@ public struct CMOState: StreamingIndicator {
         return sum > 0 ? 100.0 * ((gain - loss) / sum) : 0
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -127,12 +135,14 @@ public struct CMOState: StreamingIndicator {
 /// `period` unchanged closes the sums are reset to exactly 0, clearing rounding residue).
 /// First value at bar `period`.
 public struct CMOUState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var closes: RingBuffer
     @usableFromInline var up = 0.0
     @usableFromInline var down = 0.0
     @usableFromInline var flatRun = 0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) {
         self.period = period
         closes = RingBuffer(capacity: period + 1)
@@ -165,6 +175,7 @@ public struct CMOUState: StreamingIndicator {
         return sum > 0 ? 100.0 * (up - down) / sum : 0
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -178,11 +189,13 @@ public struct CMOUState: StreamingIndicator {
 /// First value at bar `period`. TA-Lib's guards: 1 when the path sum is not positive or not above the signed
 /// net change, and the path sum is reset to exactly 0 after `period` consecutive unchanged closes.
 public struct ERState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var closes: RingBuffer
     @usableFromInline var pathSum = 0.0
     @usableFromInline var flatRun = 0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 10) {
         self.period = period
         closes = RingBuffer(capacity: period + 2)
@@ -218,6 +231,7 @@ public struct ERState: StreamingIndicator {
         return pathSum <= 0 || pathSum <= net ? 1.0 : abs(net / pathSum)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -231,9 +245,11 @@ public struct ERState: StreamingIndicator {
 /// First value at bar `period - 1`.
 /// Summed over the window each bar, in TA-Lib's order (O(period)).
 public struct IMIState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var bodies: RingBuffer
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) {
         self.period = period
         bodies = RingBuffer(capacity: period)
@@ -267,6 +283,7 @@ public struct IMIState: StreamingIndicator {
         return total == 0 ? 50.0 : 100.0 * (up / total)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(open: bar.open, close: bar.close) else { return false }
@@ -279,12 +296,14 @@ public struct IMIState: StreamingIndicator {
 ///
 /// First value at bar `max(period - 1, period / 2 + 1)`; the SMA total follows TA-Lib's order.
 public struct DPOState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline let lookback: Int
     @usableFromInline var closes: RingBuffer
     @usableFromInline var bar = -1
     @usableFromInline var total = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 20) {
         self.period = period
         lookback = Self.lookback(period: period)
@@ -307,6 +326,7 @@ public struct DPOState: StreamingIndicator {
         return closes[n - 1 - (period / 2 + 1)] - snapshot / Double(period)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -321,8 +341,11 @@ public struct DPOState: StreamingIndicator {
 /// First value at bar `max(roc1, roc2) + wma - 1`. The WMA is TA-Lib's running recurrence (a plain and a
 /// weighted total), rebuilt from the window every `8 * wma` bars exactly as TA-Lib re-anchors it.
 public struct CoppockState: StreamingIndicator {
+    /// The `wmaPeriod` parameter this state was built with.
     public let wmaPeriod: Int
+    /// The `roc1Period` parameter this state was built with.
     public let roc1Period: Int
+    /// The `roc2Period` parameter this state was built with.
     public let roc2Period: Int
     @usableFromInline var closes: RingBuffer
     /// The last `wma - 1` summed ROC values (at least one slot).
@@ -334,6 +357,7 @@ public struct CoppockState: StreamingIndicator {
     @usableFromInline var untilReanchor: Int
     @usableFromInline let divider: Double
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(wmaPeriod: Int = 10, roc1Period: Int = 11, roc2Period: Int = 14) {
         self.wmaPeriod = wmaPeriod
         self.roc1Period = roc1Period
@@ -402,6 +426,7 @@ public struct CoppockState: StreamingIndicator {
         return value
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -417,6 +442,7 @@ public struct CoppockState: StreamingIndicator {
 /// without flow the sums are reset to exactly 0; the ratio is clamped into 0...100, and 0 when no flow at all.
 /// First value at bar `period`.
 public struct MFIState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var positive: RingBuffer
     @usableFromInline var negative: RingBuffer
@@ -426,6 +452,7 @@ public struct MFIState: StreamingIndicator {
     @usableFromInline var negativeSum = 0.0
     @usableFromInline var idleRun = 0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) {
         self.period = period
         positive = RingBuffer(capacity: period)
@@ -470,6 +497,7 @@ public struct MFIState: StreamingIndicator {
         return total <= 0 ? 0 : 100.0 * (clamped / total)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume) else { return false }
@@ -484,6 +512,7 @@ public struct MFIState: StreamingIndicator {
 /// so it is kept as is rather than replaced by a monotonic deque. O(1) amortised for real prices, O(period)
 /// on a rescan.
 public struct TAExtremeTracker: Sendable {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline let tracksMax: Bool
     @usableFromInline var window: RingBuffer
@@ -536,11 +565,13 @@ public struct TAExtremeTracker: Sendable {
 /// AROON: `up = 100 / period * (period - bars since the highest high)`, `down` likewise for the lowest low,
 /// over the last `period + 1` bars (the latest bar wins ties, as in TA-Lib). Outputs (down, up), from bar `period`.
 public struct AroonState: StreamingIndicator {
+    /// The `period` parameter this state was built with.
     public let period: Int
     @usableFromInline var highs: TAExtremeTracker
     @usableFromInline var lows: TAExtremeTracker
     @usableFromInline let factor: Double
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) {
         self.period = period
         highs = TAExtremeTracker(period: period, max: true)
@@ -567,6 +598,7 @@ public struct AroonState: StreamingIndicator {
         return (factor * Double(period - e.lowest), factor * Double(period - e.highest))
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -580,6 +612,7 @@ public struct AroonState: StreamingIndicator {
 public struct AroonOscillatorState: StreamingIndicator {
     @usableFromInline var aroon: AroonState
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 14) { aroon = AroonState(period: period) }
 
     /// Leading bars with no output: `period`.
@@ -593,6 +626,7 @@ public struct AroonOscillatorState: StreamingIndicator {
         return aroon.factor * Double(e.lowest - e.highest)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -606,6 +640,7 @@ public struct AroonOscillatorState: StreamingIndicator {
 public struct ElderRayState: StreamingIndicator {
     @usableFromInline var ema: TAExponentialSmoother
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(period: Int = 13) { ema = TAExponentialSmoother(period: period) }
 
     /// Leading bars with no output: `period - 1`.
@@ -625,6 +660,7 @@ public struct ElderRayState: StreamingIndicator {
         return (high - average, low - average)
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

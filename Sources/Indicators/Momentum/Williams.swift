@@ -4,7 +4,9 @@
 /// take the value, drop the bar leaving the window) and starts where TA-Lib starts it, so values match bit
 /// for bit.
 public struct AOState: StreamingIndicator {
+    /// The `fastPeriod` parameter this state was built with.
     public let fastPeriod: Int
+    /// The `slowPeriod` parameter this state was built with.
     public let slowPeriod: Int
     @usableFromInline let lookback: Int
     @usableFromInline var medians: RingBuffer
@@ -12,6 +14,7 @@ public struct AOState: StreamingIndicator {
     @usableFromInline var sumFast = 0.0
     @usableFromInline var sumSlow = 0.0
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastPeriod: Int = 5, slowPeriod: Int = 34) {
         self.fastPeriod = fastPeriod
         self.slowPeriod = slowPeriod
@@ -38,6 +41,7 @@ public struct AOState: StreamingIndicator {
         return osc
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -53,8 +57,10 @@ public struct ACState: StreamingIndicator {
     @usableFromInline var ao: AOState
     @usableFromInline var oscillators: RingBuffer
     @usableFromInline var sumSignal = 0.0
+    /// The `signalPeriod` parameter this state was built with.
     public let signalPeriod: Int
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(fastPeriod: Int = 5, slowPeriod: Int = 34, signalPeriod: Int = 5) {
         ao = AOState(fastPeriod: fastPeriod, slowPeriod: slowPeriod)
         oscillators = RingBuffer(capacity: signalPeriod)
@@ -78,6 +84,7 @@ public struct ACState: StreamingIndicator {
         return value
     }
 
+    /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -92,11 +99,14 @@ public struct ACState: StreamingIndicator {
 /// The warm-up bars read 0, not "no value": TA-Lib's integer outputs are zero-filled there (its Python
 /// wrapper, which the reference vectors come from, returns 0 before the lookback).
 public struct FractalState: StreamingIndicator {
+    /// The `leftBars` parameter this state was built with.
     public let leftBars: Int
+    /// The `rightBars` parameter this state was built with.
     public let rightBars: Int
     @usableFromInline var highs: RingBuffer
     @usableFromInline var lows: RingBuffer
 
+    /// A fresh state; parameters are TA-Lib's (the catalog validates their ranges).
     public init(leftBars: Int = 2, rightBars: Int = 2) {
         self.leftBars = leftBars
         self.rightBars = rightBars
