@@ -2,23 +2,23 @@ extension IndicatorCatalog {
     /// The Overlap Studies functions of the catalog.
     static let overlapStudies: [IndicatorDefinition] = movingAverages + overlapBands
 
-    /// A single-series moving average over `close` with one `timeperiod` (TA-Lib accepts 1 for all of
-    /// these in 0.8.1: a period of 1 is the identity).
+    /// A single-series moving average over `close` with one `timeperiod`. TA-Lib 0.8.1 accepts a period
+    /// of 1 (the identity) for all of these; SMA and EMA keep the project's earlier minimum of 2.
     private static func singlePeriodAverage<S: StreamingIndicator>(
-        _ id: String, _ name: String, default d: Int,
+        _ id: String, _ name: String, default d: Int, min: Int = 1,
         lookback: @escaping @Sendable (Int) -> Int, make: @escaping @Sendable (Int) -> S
     ) -> IndicatorDefinition {
         IndicatorDefinition(
             id, name: name, group: .overlapStudies, inputs: [.real],
-            parameters: [.period(default: d, min: 1)],
+            parameters: [.period(default: d, min: min)],
             lookback: { lookback($0.int("timeperiod")) },
             make: { make($0.int("timeperiod")) })
     }
 
     static let movingAverages: [IndicatorDefinition] = [
-        singlePeriodAverage("SMA", "Simple Moving Average", default: 30,
+        singlePeriodAverage("SMA", "Simple Moving Average", default: 30, min: 2,
                             lookback: { SMAState.lookback(period: $0) }, make: { SMAState(period: $0) }),
-        singlePeriodAverage("EMA", "Exponential Moving Average", default: 30,
+        singlePeriodAverage("EMA", "Exponential Moving Average", default: 30, min: 2,
                             lookback: { EMAState.lookback(period: $0) }, make: { EMAState(period: $0) }),
         singlePeriodAverage("WMA", "Weighted Moving Average", default: 30,
                             lookback: { WMAState.lookback(period: $0) }, make: { WMAState(period: $0) }),

@@ -9,7 +9,9 @@
 /// - Every other type carries history, so one running MA per period in the range is kept and updated:
 ///   O(maxPeriod - minPeriod) per bar. `MAType.functionDefault` means SMA.
 public struct MAVPState: StreamingIndicator {
+    /// The smallest period used.
     public let minPeriod: Int
+    /// The largest period used.
     public let maxPeriod: Int
     @usableFromInline let type: MAType
     @usableFromInline let total: Int
@@ -18,6 +20,7 @@ public struct MAVPState: StreamingIndicator {
     @usableFromInline var starts: [Int]
     @usableFromInline var index = 0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(minPeriod: Int, maxPeriod: Int, type: MAType = .sma) {
         let lo = max(1, minPeriod)
         let hi = max(lo, maxPeriod)
@@ -37,6 +40,7 @@ public struct MAVPState: StreamingIndicator {
         }
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(minPeriod: Int, maxPeriod: Int, type: MAType) -> Int {
         MovingAverageState.lookback(type, period: max(max(1, minPeriod), maxPeriod), functionDefault: .sma)
     }
@@ -49,6 +53,7 @@ public struct MAVPState: StreamingIndicator {
         return Int(requested)
     }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double, period requested: Double) -> Double? {
         let i = index
@@ -83,6 +88,7 @@ public struct MAVPState: StreamingIndicator {
         return result
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close, period: bar.periods) else { return false }

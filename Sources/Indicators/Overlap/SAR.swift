@@ -11,7 +11,9 @@
 /// On the first bar TA-Lib takes the "previous" high and low equal to the current ones.
 /// `SAREXT` reports short positions as negative values.
 public struct SAREXTState: StreamingIndicator {
+    /// The start value: 0 picks the first direction from the first two bars, > 0 starts long, < 0 short.
     public let startValue: Double
+    /// The fraction by which the SAR is moved away from price on a reversal.
     public let offsetOnReverse: Double
     @usableFromInline let initLong: Double, stepLong: Double, maxLong: Double
     @usableFromInline let initShort: Double, stepShort: Double, maxShort: Double
@@ -26,6 +28,7 @@ public struct SAREXTState: StreamingIndicator {
     @usableFromInline var newLow = 0.0
     @usableFromInline var bars = 0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(startValue: Double = 0, offsetOnReverse: Double = 0,
                 accelerationInitLong: Double = 0.02, accelerationLong: Double = 0.02, accelerationMaxLong: Double = 0.2,
                 accelerationInitShort: Double = 0.02, accelerationShort: Double = 0.02, accelerationMaxShort: Double = 0.2) {
@@ -52,8 +55,10 @@ public struct SAREXTState: StreamingIndicator {
         afShort = self.initShort
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback() -> Int { 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         bars += 1
@@ -144,6 +149,7 @@ public struct SAREXTState: StreamingIndicator {
         return output
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low) else { return false }
@@ -158,17 +164,21 @@ public struct SAREXTState: StreamingIndicator {
 public struct SARState: StreamingIndicator {
     @usableFromInline var core: SAREXTState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(acceleration: Double = 0.02, maximum: Double = 0.2) {
         let a = min(acceleration, maximum)
         core = SAREXTState(startValue: 0, offsetOnReverse: 0, initLong: a, stepLong: a, maxLong: maximum,
                            initShort: a, stepShort: a, maxShort: maximum, signedOutput: false)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback() -> Int { 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? { core.update(high: high, low: low) }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = core.update(high: bar.high, low: bar.low) else { return false }

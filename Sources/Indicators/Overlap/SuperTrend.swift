@@ -7,6 +7,7 @@
 /// the line is the lower band in an uptrend, the upper band in a downtrend. TA-Lib's convention for the
 /// first bar: both bands unclamped and the trend up.
 public struct SUPERTRENDState: StreamingIndicator {
+    /// The ATR multiplier of the bands.
     public let multiplier: Double
     @usableFromInline var atr: ATRState
     @usableFromInline var started = false
@@ -15,11 +16,13 @@ public struct SUPERTRENDState: StreamingIndicator {
     @usableFromInline var finalLower = 0.0
     @usableFromInline var prevClose = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, multiplier: Double = 3) {
         self.multiplier = multiplier
         atr = ATRState(period: max(2, period))
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { ATRState.lookback(period: max(2, period)) }
 
     /// Feeds one bar; returns `(line, trend)` with `trend` 1 (up) or -1 (down) once warmed up.
@@ -49,6 +52,7 @@ public struct SUPERTRENDState: StreamingIndicator {
         return isUptrend ? (finalLower, 1) : (finalUpper, -1)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else {

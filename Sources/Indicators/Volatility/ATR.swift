@@ -4,6 +4,7 @@ public struct TRANGEState: StreamingIndicator {
     @usableFromInline var prevClose = 0.0
     @usableFromInline var hasPrevious = false
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init() {}
 
     /// Leading bars with no output: 1 (the first bar has no previous close).
@@ -20,6 +21,7 @@ public struct TRANGEState: StreamingIndicator {
         return greatest
     }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         defer { prevClose = close; hasPrevious = true }
@@ -27,6 +29,7 @@ public struct TRANGEState: StreamingIndicator {
         return TRANGEState.trueRange(high: high, low: low, previousClose: prevClose)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -39,17 +42,20 @@ public struct TRANGEState: StreamingIndicator {
 /// `ATR[t] = (ATR[t-1] * (period - 1) + TR[t]) / period`, written as TA-Lib's three steps. First value at
 /// bar `period`; a period of 1 gives the true range itself.
 public struct ATRState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
     @usableFromInline var trueRange = TRANGEState()
     @usableFromInline var count = 0
     @usableFromInline var sum = 0.0
     @usableFromInline var value = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { self.period = max(1, period) }
 
     /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { max(1, period) }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         guard let tr = trueRange.update(high: high, low: low, close: close) else { return nil }
@@ -67,6 +73,7 @@ public struct ATRState: StreamingIndicator {
         return value
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }
@@ -80,11 +87,13 @@ public struct ATRState: StreamingIndicator {
 public struct NATRState: StreamingIndicator {
     @usableFromInline var atr: ATRState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) { atr = ATRState(period: period) }
 
     /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { ATRState.lookback(period: period) }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         guard let a = atr.update(high: high, low: low, close: close) else { return nil }
@@ -93,6 +102,7 @@ public struct NATRState: StreamingIndicator {
         return (close > -1e-8 && close < 1e-8) ? 0.0 : (a / close) * 100.0
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

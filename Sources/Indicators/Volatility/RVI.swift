@@ -5,7 +5,9 @@
 /// over `period` (seeded with the plain average of its first `period` values);
 /// `RVI = 100 * up / (up + down)`, 50 when both are 0. First value at bar `stdDevPeriod - 1 + period - 1`.
 public struct RVIState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
+    /// The standard-deviation window, in bars.
     public let stdDevPeriod: Int
     @usableFromInline let beta: Double
     @usableFromInline let alpha: Double
@@ -16,6 +18,7 @@ public struct RVIState: StreamingIndicator {
     @usableFromInline var up = 0.0
     @usableFromInline var down = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, stdDevPeriod: Int) {
         self.period = max(1, period)
         self.stdDevPeriod = max(2, stdDevPeriod)
@@ -24,8 +27,10 @@ public struct RVIState: StreamingIndicator {
         window = RingBuffer(capacity: self.stdDevPeriod)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int, stdDevPeriod: Int) -> Int { max(2, stdDevPeriod) - 1 + max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         let delta = x - previous
@@ -63,6 +68,7 @@ public struct RVIState: StreamingIndicator {
         return total == 0 ? 50.0 : 100.0 * (up / total)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
