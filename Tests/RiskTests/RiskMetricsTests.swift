@@ -123,15 +123,16 @@ import TestSupport
         #expect(report.periodsPerYear == 365)
         #expect(report.closeToCloseVolatility == (try RiskMetrics.closeToCloseVolatility(closes: eth.close, periodsPerYear: 365)))
         let simple = try RiskMetrics.simpleReturns(eth.close)
-        #expect(report.historicalVaR99 == (try RiskMetrics.historicalVaR(returns: simple, confidence: 0.99)))
+        #expect(report.historicalVar99 == (try RiskMetrics.historicalVaR(returns: simple, confidence: 0.99)))
         let (a, b) = try RiskMetrics.alignedSimpleReturns(eth, btc)
         #expect(a.count == eth.count - 1)   // every ETH day has a BTC day
         #expect(report.betaToBenchmark == (try RiskMetrics.beta(returns: a, benchmark: b)))
         let correlation = try #require(report.correlationToBenchmark)
         #expect(correlation > 0.3 && correlation < 1)
-        #expect(report.historicalVaR99.valueAtRisk > report.historicalVaR95.valueAtRisk)
-        #expect(report.historicalVaR95.conditionalValueAtRisk > report.historicalVaR95.valueAtRisk)
+        #expect(report.historicalVar99.valueAtRisk > report.historicalVar95.valueAtRisk)
+        #expect(report.historicalVar95.conditionalValueAtRisk > report.historicalVar95.valueAtRisk)
         #expect(report.garch != nil)
-        #expect(report.drawdown.maxDrawdown > 0.9)   // ETH fell more than 90% from its January 2018 peak
+        #expect(report.drawdown.maxDrawdown > 0.9)
+        #expect(try !JSONEncoder().encode(report).isEmpty)   // ETH fell more than 90% from its January 2018 peak
     }
 }

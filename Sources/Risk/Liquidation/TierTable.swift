@@ -154,20 +154,47 @@ public struct TierTables: Sendable {
         self.tables = tables
     }
 
-    /// The tables shipped with the engine (`Sources/Risk/Resources`, loaded through `Bundle.module`).
+    /// The tables shipped with the engine (`Sources/Risk/Resources`).
+    ///
+    /// Read from the resource bundle SwiftPM builds for this target (`Sextant_Risk.resources` next to the
+    /// executable: the bundle `Bundle.module` points to), else from the source tree of this checkout. The files
+    /// are located by hand rather than through `Bundle.module`, whose generated accessor calls `fatalError`
+    /// when the bundle is missing (an installed binary without its resources); here that is a `RiskError`.
     public static let bundled: Result<TierTables, RiskError> = {
-        func read(_ name: String) -> Data? {
-            let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: "json")
-            return url.flatMap { try? Data(contentsOf: $0) }
+        guard let directory = resourceDirectory() else {
+            return .failure(.badTierFile("the tier files were not found: expected Sextant_Risk.resources/Resources "
+                + "next to the executable (pass tier files explicitly with TierTables(binanceJSON:bybitJSON:))"))
         }
-        guard let binance = read("binance_usdm_tiers"), let bybit = read("bybit_linear_risk_limits") else {
-            return .failure(.badTierFile("the bundled tier files were not found in the Risk resource bundle"))
-        }
-        do { return .success(try TierTables(binanceJSON: binance, bybitJSON: bybit)) } catch let e as RiskError {
+        do {
+            let binance = try Data(contentsOf: directory.appendingPathComponent("binance_usdm_tiers.json"))
+            let bybit = try Data(contentsOf: directory.appendingPathComponent("bybit_linear_risk_limits.json"))
+            return .success(try TierTables(binanceJSON: binance, bybitJSON: bybit))
+        } catch let e as RiskError {
             return .failure(e)
-        } catch { return .failure(.badTierFile("\(error)")) }
+        } catch {
+            return .failure(.badTierFile("\(error)"))
+        }
     }()
+
+    /// The first directory holding `binance_usdm_tiers.json`: the SwiftPM resource bundle beside the executable
+    /// (Linux `.resources`, Apple `.bundle`), then `Sources/Risk/Resources` of the checkout this file was built from.
+    static func resourceDirectory() -> URL? {
+        let main = Bundle.main.bundleURL
+        var candidates = [
+            main.appendingPathComponent("Sextant_Risk.resources/Resources"),
+            main.appendingPathComponent("Sextant_Risk.bundle/Resources"),
+            main.appendingPathComponent("Sextant_Risk.bundle/Contents/Resources/Resources"),
+        ]
+        if let resources = Bundle.main.resourceURL {
+            candidates.append(resources.appendingPathComponent("Sextant_Risk.bundle/Resources"))
+        }
+        // Sources/Risk/Liquidation/TierTable.swift → Sources/Risk/Resources.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(source.appendingPathComponent("Resources"))
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("binance_usdm_tiers.json").path)
+        }
+    }
 
     /// The bundled tables, or the error that kept them from loading.
     public static func loadBundled() throws -> TierTables { try bundled.get() }

@@ -14,17 +14,17 @@ public struct RiskReport: Sendable, Equatable, Codable {
     /// Annualised Garman–Klass volatility.
     public var garmanKlassVolatility: Double
     /// One-period historical VaR/CVaR of simple returns at 95% and 99%.
-    public var historicalVaR95: ValueAtRisk
-    public var historicalVaR99: ValueAtRisk
+    public var historicalVar95: ValueAtRisk
+    public var historicalVar99: ValueAtRisk
     /// One-period normal VaR/CVaR of simple returns at 95% and 99%.
-    public var parametricVaR95: ValueAtRisk
-    public var parametricVaR99: ValueAtRisk
+    public var parametricVar95: ValueAtRisk
+    public var parametricVar99: ValueAtRisk
     /// Drawdown of the closes.
     public var drawdown: Drawdown
-    /// Annualised Sharpe ratio of simple returns (risk-free rate 0).
-    public var sharpeRatio: Double
-    /// Annualised Sortino ratio of simple returns (target 0).
-    public var sortinoRatio: Double
+    /// Annualised Sharpe ratio of simple returns (risk-free rate 0); nil when undefined (constant returns).
+    public var sharpeRatio: Double?
+    /// Annualised Sortino ratio of simple returns (target 0); nil when undefined (no losing period).
+    public var sortinoRatio: Double?
     /// Benchmark symbol (BTC) and the beta and correlation of simple returns on common bar times; nil without one.
     public var benchmarkSymbol: String?
     public var betaToBenchmark: Double?
@@ -56,16 +56,20 @@ extension RiskMetrics {
             parkinsonVolatility: try parkinsonVolatility(high: series.high, low: series.low, periodsPerYear: periods),
             garmanKlassVolatility: try garmanKlassVolatility(open: series.open, high: series.high, low: series.low,
                                                              close: series.close, periodsPerYear: periods),
-            historicalVaR95: try historicalVaR(returns: simple, confidence: 0.95),
-            historicalVaR99: try historicalVaR(returns: simple, confidence: 0.99),
-            parametricVaR95: try parametricVaR(returns: simple, confidence: 0.95),
-            parametricVaR99: try parametricVaR(returns: simple, confidence: 0.99),
+            historicalVar95: try historicalVaR(returns: simple, confidence: 0.95),
+            historicalVar99: try historicalVaR(returns: simple, confidence: 0.99),
+            parametricVar95: try parametricVaR(returns: simple, confidence: 0.95),
+            parametricVar99: try parametricVaR(returns: simple, confidence: 0.99),
             drawdown: try maxDrawdown(values: series.close),
-            sharpeRatio: try sharpeRatio(returns: simple, periodsPerYear: periods),
-            sortinoRatio: try sortinoRatio(returns: simple, periodsPerYear: periods),
-            benchmarkSymbol: benchmark?.symbol, betaToBenchmark: beta, correlationToBenchmark: correlation,
+            sharpeRatio: definedOrNil(try sharpeRatio(returns: simple, periodsPerYear: periods)),
+            sortinoRatio: definedOrNil(try sortinoRatio(returns: simple, periodsPerYear: periods)),
+            benchmarkSymbol: benchmark?.symbol, betaToBenchmark: beta.flatMap(definedOrNil),
+            correlationToBenchmark: correlation.flatMap(definedOrNil),
             garch: try? GARCH11.fit(closes: series.close))
     }
+
+    /// NaN (undefined) becomes nil, so that the report encodes as plain JSON.
+    static func definedOrNil(_ x: Double) -> Double? { x.isFinite ? x : nil }
 
     /// Simple returns of two series between consecutive bar times present in both.
     public static func alignedSimpleReturns(_ a: CandleSeries, _ b: CandleSeries) throws -> ([Double], [Double]) {
