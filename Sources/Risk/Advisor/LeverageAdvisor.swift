@@ -2,11 +2,13 @@ import MarketCore
 
 /// What to ask the leverage advisor.
 public struct LeverageAdvisorRequest: Sendable, Equatable, Codable {
+    /// Long or short.
     public var side: PositionSide
     /// Holding horizon in bars of the series (7 daily bars for a week).
     public var horizonBars: Int
     /// Stop distance as a fraction of the entry (0.05 = 5%); nil for no stop.
     public var stopDistance: Double?
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
     /// Exchange symbol for the tiers (`BTCUSDT`); nil derives it from the series symbol (`BTC` → `BTCUSDT`).
     public var symbol: String?
@@ -29,6 +31,7 @@ public struct LeverageAdvisorRequest: Sendable, Equatable, Codable {
     /// Funding payments of the perpetual (rate per interval, positive: longs pay shorts); may be empty.
     public var fundingRates: [FundingRate]
 
+    /// Creates a value from its fields.
     public init(side: PositionSide, horizonBars: Int, stopDistance: Double?, exchange: Exchange = .binance,
                 symbol: String? = nil, maxLeverage: Int? = nil, positionNotional: Double = 10_000,
                 fixedMaintenance: FixedMaintenance? = nil, liquidationThreshold: Double = 0.01,
@@ -53,6 +56,7 @@ public struct LeverageAdvisorRequest: Sendable, Equatable, Codable {
 
 /// The outcome at one leverage.
 public struct LeverageRow: Sendable, Equatable, Codable {
+    /// The leverage.
     public var leverage: Int
     /// Adverse move that liquidates, as a fraction of the entry (`1 − LP/EP` long, `LP/EP − 1` short); nil: none.
     public var liquidationDistance: Double?
@@ -64,7 +68,9 @@ public struct LeverageRow: Sendable, Equatable, Codable {
     public var bootstrapLiquidationProbability: Double?
     /// Return on margin percentiles over all paths (fractions: −1 = the margin is lost).
     public var returnOnMarginP5: Double
+    /// Median return on margin.
     public var returnOnMarginP50: Double
+    /// 95th percentile of the return on margin.
     public var returnOnMarginP95: Double
     /// Mean funding paid over the historical windows as a fraction of the margin (negative: received); nil
     /// without funding data.
@@ -73,20 +79,29 @@ public struct LeverageRow: Sendable, Equatable, Codable {
 
 /// The advisor's answer: one row per leverage and the recommendation.
 public struct LeverageAdvice: Sendable, Equatable, Codable {
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
+    /// Long or short.
     public var side: PositionSide
+    /// Holding horizon in bars.
     public var horizonBars: Int
+    /// Stop distance as a fraction of the entry; nil for none.
     public var stopDistance: Double?
+    /// The liquidation-probability limit of the recommendation.
     public var liquidationThreshold: Double
     /// Number of historical windows (every start bar with a full horizon after it).
     public var historicalWindows: Int
+    /// Number of bootstrap paths used.
     public var bootstrapPaths: Int
+    /// Bars per bootstrap block.
     public var blockLength: Int
+    /// Seed of the bootstrap generator.
     public var seed: UInt64
     /// Share of historical windows where the stop triggered.
     public var stopProbability: Double?
     /// Mean funding paid over the historical windows as a fraction of the notional; nil without funding data.
     public var meanFundingPaidOnNotional: Double?
+    /// One row per leverage, 1x first.
     public var rows: [LeverageRow]
     /// The highest leverage whose liquidation probability (and that of every lower one) is below the threshold.
     public var recommendedLeverage: Int?

@@ -25,6 +25,7 @@ public enum RiskError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A tier file could not be read or decoded.
     case badTierFile(String)
 
+    /// A message that says what was wrong and what is allowed.
     public var description: String {
         switch self {
         case let .notPositive(name, value):

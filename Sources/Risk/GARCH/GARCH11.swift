@@ -13,7 +13,9 @@ public struct GARCHFit: Sendable, Equatable, Codable {
     public var mu: Double
     /// ω of `σ²_t = ω + α e²_{t−1} + β σ²_{t−1}`.
     public var omega: Double
+    /// α: reaction of the variance to the last squared residual.
     public var alpha: Double
+    /// β: persistence of the last conditional variance.
     public var beta: Double
     /// Gaussian log-likelihood at the estimate (with the 2π constant, as `arch` reports it).
     public var loglikelihood: Double

@@ -16,6 +16,7 @@ public struct LiquidationCalculator: Sendable {
     /// The tier tables used for look-ups.
     public var tiers: TierTables
 
+    /// A calculator over the given tier tables.
     public init(tiers: TierTables) { self.tiers = tiers }
 
     /// A calculator over the tier tables shipped with the engine.

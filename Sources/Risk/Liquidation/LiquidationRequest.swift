@@ -8,6 +8,7 @@ public struct FixedMaintenance: Sendable, Equatable, Codable {
     /// Maintenance amount subtracted from `notional · rate` (Binance `cum`, Bybit deduction); 0 by default.
     public var maintenanceAmount: Double
 
+    /// Creates a request; optional inputs default to absent.
     public init(maintenanceMarginRate: Double, maintenanceAmount: Double = 0) {
         self.maintenanceMarginRate = maintenanceMarginRate
         self.maintenanceAmount = maintenanceAmount
@@ -18,15 +19,18 @@ public struct FixedMaintenance: Sendable, Equatable, Codable {
 public struct OtherPosition: Sendable, Equatable, Codable {
     /// Exchange symbol such as `ETHUSDT`; its tier table gives the maintenance margin.
     public var symbol: String
+    /// Long or short.
     public var side: PositionSide
     /// Size in base units, > 0.
     public var quantity: Double
+    /// Entry price, > 0.
     public var entryPrice: Double
     /// Current mark price: the position's notional `quantity · markPrice` picks its tier.
     public var markPrice: Double
     /// Rates to use instead of the tier table.
     public var fixedMaintenance: FixedMaintenance?
 
+    /// Creates a request; optional inputs default to absent.
     public init(symbol: String, side: PositionSide, quantity: Double, entryPrice: Double, markPrice: Double,
                 fixedMaintenance: FixedMaintenance? = nil) {
         self.symbol = symbol
@@ -46,9 +50,11 @@ public struct OtherPosition: Sendable, Equatable, Codable {
 /// try LiquidationCalculator.compute(request).liquidationPrice   // 54_221.1055…
 /// ```
 public struct LiquidationRequest: Sendable, Equatable, Codable {
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
     /// Exchange symbol (`BTCUSDT`); picks the tier table.
     public var symbol: String
+    /// Long or short.
     public var side: PositionSide
     /// Average entry price, > 0.
     public var entryPrice: Double
@@ -57,6 +63,7 @@ public struct LiquidationRequest: Sendable, Equatable, Codable {
     /// Leverage (≥ 1). Sets the isolated margin `quantity · entry / leverage`; informational in cross mode,
     /// where it is still checked against the tier's maximum.
     public var leverage: Double?
+    /// Isolated or cross margin.
     public var marginMode: MarginMode
     /// Cross mode: the wallet balance (`WB` of Binance's formula), > 0.
     public var walletBalance: Double?
@@ -71,6 +78,7 @@ public struct LiquidationRequest: Sendable, Equatable, Codable {
     /// OKX: the taker fee rate added to the maintenance rate in the formula; 0 when absent.
     public var takerFee: Double?
 
+    /// Creates a request; optional inputs default to absent.
     public init(exchange: Exchange, symbol: String, side: PositionSide, entryPrice: Double, quantity: Double,
                 leverage: Double? = nil, marginMode: MarginMode = .isolated, walletBalance: Double? = nil,
                 otherPositions: [OtherPosition] = [], extraMargin: Double = 0, isolatedMargin: Double? = nil,

@@ -1,5 +1,6 @@
 /// Maintenance margin and unrealised PnL of one other position of a cross account.
 public struct OtherPositionMargin: Sendable, Equatable, Codable {
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
     /// Tier of its notional `quantity · mark` (nil with fixed rates).
     public var tier: Int?
@@ -14,6 +15,7 @@ public struct OtherPositionMargin: Sendable, Equatable, Codable {
         case unrealizedPnl = "unrealized_pnl"
     }
 
+    /// Creates a value from its fields.
     public init(symbol: String, tier: Int?, maintenanceMargin: Double, unrealizedPnl: Double) {
         self.symbol = symbol
         self.tier = tier
@@ -27,9 +29,13 @@ public struct OtherPositionMargin: Sendable, Equatable, Codable {
 /// Encodes with snake_case keys and writes `null` for absent prices (`liquidation_price: null` when the
 /// formula gives a price ≤ 0, as Binance's UI shows "--").
 public struct LiquidationResult: Sendable, Equatable, Codable {
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
+    /// Long or short.
     public var side: PositionSide
+    /// Isolated or cross margin.
     public var marginMode: MarginMode
     /// The price at which the position is liquidated; nil when the formula gives a price ≤ 0 (no liquidation).
     public var liquidationPrice: Double?
@@ -67,6 +73,7 @@ public struct LiquidationResult: Sendable, Equatable, Codable {
     /// Cross: each other position's margin.
     public var otherPositions: [OtherPositionMargin]
 
+    /// Creates a value from its fields.
     public init(exchange: Exchange, symbol: String, side: PositionSide, marginMode: MarginMode,
                 liquidationPrice: Double?, bankruptcyPrice: Double?, maintenanceMarginRate: Double,
                 maintenanceAmount: Double, tier: Int?, entryTier: Int?, tierPath: [Int], maxLeverage: Double?,
@@ -142,8 +149,11 @@ public struct LiquidationResult: Sendable, Equatable, Codable {
 
 /// The largest position a leverage allows under a symbol's tiers.
 public struct PositionLimit: Sendable, Equatable, Codable {
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
+    /// The leverage.
     public var leverage: Double
     /// The highest tier whose maximum leverage is at least `leverage`.
     public var tier: Int

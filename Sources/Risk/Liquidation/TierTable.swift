@@ -17,6 +17,7 @@ public struct MarginTier: Sendable, Equatable, Codable {
     /// Largest leverage allowed for a position in this tier.
     public var maxLeverage: Double
 
+    /// Creates a value from its fields.
     public init(tier: Int, minNotional: Double, maxNotional: Double, maintenanceMarginRate: Double,
                 maintenanceAmount: Double, maxLeverage: Double) {
         self.tier = tier
@@ -43,11 +44,16 @@ public struct TierTable: Sendable, Equatable, Codable {
         case upperInclusive
     }
 
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
+    /// Which side of a boundary belongs to a tier.
     public var boundary: Boundary
+    /// The tiers, in increasing notional order.
     public var tiers: [MarginTier]
 
+    /// Creates a value from its fields.
     public init(exchange: Exchange, symbol: String, boundary: Boundary, tiers: [MarginTier]) {
         self.exchange = exchange
         self.symbol = symbol
@@ -96,6 +102,7 @@ public struct TierTables: Sendable {
     /// Tables by exchange, then by upper-case symbol.
     public var tables: [Exchange: [String: TierTable]]
 
+    /// Creates a value from its fields.
     public init(tables: [Exchange: [String: TierTable]] = [:]) { self.tables = tables }
 
     /// The table for a symbol, or nil.

@@ -2,6 +2,7 @@ import MarketCore
 
 /// Every risk metric of one asset at once: the answer behind `sextant risk SYMBOL`.
 public struct RiskReport: Sendable, Equatable, Codable {
+    /// Exchange symbol such as `BTCUSDT`.
     public var symbol: String
     /// Number of bars used.
     public var bars: Int
@@ -15,9 +16,11 @@ public struct RiskReport: Sendable, Equatable, Codable {
     public var garmanKlassVolatility: Double
     /// One-period historical VaR/CVaR of simple returns at 95% and 99%.
     public var historicalVar95: ValueAtRisk
+    /// One-period historical VaR/CVaR of simple returns at 99%.
     public var historicalVar99: ValueAtRisk
     /// One-period normal VaR/CVaR of simple returns at 95% and 99%.
     public var parametricVar95: ValueAtRisk
+    /// One-period normal VaR/CVaR of simple returns at 99%.
     public var parametricVar99: ValueAtRisk
     /// Drawdown of the closes.
     public var drawdown: Drawdown
@@ -27,7 +30,9 @@ public struct RiskReport: Sendable, Equatable, Codable {
     public var sortinoRatio: Double?
     /// Benchmark symbol (BTC) and the beta and correlation of simple returns on common bar times; nil without one.
     public var benchmarkSymbol: String?
+    /// Beta of simple returns to the benchmark on common bar times.
     public var betaToBenchmark: Double?
+    /// Correlation of simple returns with the benchmark on common bar times.
     public var correlationToBenchmark: Double?
     /// GARCH(1,1) of percent log returns; nil when the fit is impossible (too few bars).
     public var garch: GARCHFit?

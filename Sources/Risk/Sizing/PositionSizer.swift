@@ -4,10 +4,13 @@ public struct PositionSizeRequest: Sendable, Equatable, Codable {
     public var equity: Double
     /// Risk per trade in **percent** of equity (1 = 1%), 0 < risk ≤ 100.
     public var riskPercent: Double
+    /// Long or short.
     public var side: PositionSide
+    /// Entry price, > 0.
     public var entryPrice: Double
     /// Stop price: below the entry for a long, above for a short.
     public var stopPrice: Double
+    /// The exchange whose arithmetic applies.
     public var exchange: Exchange
     /// Exchange symbol whose tiers give the liquidation price (`BTCUSDT`).
     public var symbol: String
@@ -18,6 +21,7 @@ public struct PositionSizeRequest: Sendable, Equatable, Codable {
     /// Fixed maintenance rates instead of the tier table (required for OKX).
     public var fixedMaintenance: FixedMaintenance?
 
+    /// Creates a value from its fields.
     public init(equity: Double, riskPercent: Double, side: PositionSide, entryPrice: Double, stopPrice: Double,
                 exchange: Exchange = .binance, symbol: String, leverage: Double? = nil, takerFee: Double = 0,
                 fixedMaintenance: FixedMaintenance? = nil) {
