@@ -55,6 +55,11 @@ public struct GARCHFit: Sendable, Equatable, Codable {
 /// `min(75, n)` residuals `r − mean(r)` with weights `0.94^i`, normalised (fixed before the optimisation, as
 /// arch computes it from its starting mean).
 ///
+/// Like arch, the recursion keeps σ²_t inside loose bounds built from an EWMA (λ = 0.94) of the same residuals:
+/// below `max(ewma_t / 10⁶, var / 10⁸)` it is raised to that floor; above `u_t = ewma_t · 10⁶` (kept within
+/// `[1 + max e², 10⁷ (1 + max e²)]`) it becomes `u_t + ln(σ²_t / u_t)`. They never bind at sensible parameters
+/// but decide the likelihood near α + β = 1 for series with long flat stretches (DOGE's early years).
+///
 /// The optimiser is our own: Nelder–Mead with restarts on the unconstrained reparameterisation
 /// `(μ, ln ω, logit(α+β), logit(α/(α+β)))`, which keeps every trial inside the constraints, from a grid
 /// of starting points; the best of the runs wins.
@@ -81,7 +86,9 @@ public enum GARCH11 {
         guard sampleVariance > 0 else {
             throw RiskError.outOfRange(name: "return variance", value: sampleVariance, allowed: "> 0 (constant returns)")
         }
-        let backcast = Self.backcast(residuals: returns.map { $0 - sampleMean })
+        let residuals = returns.map { $0 - sampleMean }
+        let backcast = Self.backcast(residuals: residuals)
+        let bounds = varianceBounds(residuals: residuals, backcast: backcast)
 
         func decode(_ theta: [Double]) -> (mu: Double, omega: Double, alpha: Double, beta: Double) {
             let persistence = logistic(theta[2])
@@ -91,7 +98,7 @@ public enum GARCH11 {
         func objective(_ theta: [Double]) -> Double {
             let p = decode(theta)
             return -logLikelihood(returns: returns, mu: p.mu, omega: p.omega, alpha: p.alpha, beta: p.beta,
-                                  backcast: backcast)
+                                  backcast: backcast, bounds: bounds)
         }
 
         // Starting grid: like arch, a few (α, β) pairs with ω matching the sample variance.
@@ -116,7 +123,7 @@ public enum GARCH11 {
         }
         let p = decode(found.point)
         let sigma2 = conditionalVariance(returns: returns, mu: p.mu, omega: p.omega, alpha: p.alpha, beta: p.beta,
-                                         backcast: backcast)
+                                         backcast: backcast, bounds: bounds)
         let lastResidual = returns[n - 1] - p.mu
         var forecasts = [p.omega + p.alpha * lastResidual * lastResidual + p.beta * sigma2[n - 1]]
         while forecasts.count < 5 { forecasts.append(p.omega + (p.alpha + p.beta) * forecasts[forecasts.count - 1]) }
@@ -142,13 +149,41 @@ public enum GARCH11 {
         return weightSum > 0 ? total / weightSum : 0
     }
 
-    /// σ²_t for every return, starting from `σ²_0 = ω + (α + β) · backcast`.
+    /// arch's loose variance bounds `(lower, upper)` for each observation, from the residuals `r − mean(r)`.
+    public static func varianceBounds(residuals: [Double], backcast: Double) -> [(lower: Double, upper: Double)] {
+        let n = residuals.count
+        guard n > 0 else { return [] }
+        let mean = residuals.reduce(0, +) / Double(n)
+        let variance = residuals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+        let maxSquare = residuals.reduce(0) { max($0, $1 * $1) }
+        let floor = variance / 1e8
+        let minUpper = 1 + maxSquare, maxUpper = 1e7 * (1 + maxSquare)
+        var out: [(lower: Double, upper: Double)] = []
+        out.reserveCapacity(n)
+        var ewma = backcast
+        for t in 0..<n {
+            if t > 0 { ewma = 0.06 * residuals[t - 1] * residuals[t - 1] + 0.94 * ewma }
+            out.append((max(ewma / 1e6, floor), min(max(ewma * 1e6, minUpper), maxUpper)))
+        }
+        return out
+    }
+
+    /// arch's `bounds_check`: raise to the floor, or grow only logarithmically above the ceiling.
+    @inline(__always)
+    static func bounded(_ s2: Double, _ bound: (lower: Double, upper: Double)) -> Double {
+        if s2 < bound.lower { return bound.lower }
+        if s2 > bound.upper { return s2.isInfinite ? bound.upper + 1000 : bound.upper + log(s2 / bound.upper) }
+        return s2
+    }
+
+    /// σ²_t for every return, starting from `σ²_0 = ω + (α + β) · backcast`, kept within `bounds` when given.
     public static func conditionalVariance(returns: [Double], mu: Double, omega: Double, alpha: Double, beta: Double,
-                                           backcast: Double) -> [Double] {
+                                           backcast: Double, bounds: [(lower: Double, upper: Double)]? = nil) -> [Double] {
         var out = [Double](repeating: 0, count: returns.count)
         var previousSigma2 = backcast, previousSquare = backcast
         for t in returns.indices {
-            let s2 = omega + alpha * previousSquare + beta * previousSigma2
+            var s2 = omega + alpha * previousSquare + beta * previousSigma2
+            if let bounds { s2 = bounded(s2, bounds[t]) }
             out[t] = s2
             let e = returns[t] - mu
             previousSquare = e * e
@@ -157,14 +192,15 @@ public enum GARCH11 {
         return out
     }
 
-    /// Gaussian log-likelihood `−½ Σ (ln 2π + ln σ²_t + e²_t / σ²_t)`.
+    /// Gaussian log-likelihood `−½ Σ (ln 2π + ln σ²_t + e²_t / σ²_t)`, with σ²_t kept within `bounds` when given.
     public static func logLikelihood(returns: [Double], mu: Double, omega: Double, alpha: Double, beta: Double,
-                                     backcast: Double) -> Double {
+                                     backcast: Double, bounds: [(lower: Double, upper: Double)]? = nil) -> Double {
         let logTwoPi = log(2 * Double.pi)
         var total = 0.0
         var previousSigma2 = backcast, previousSquare = backcast
-        for r in returns {
-            let s2 = omega + alpha * previousSquare + beta * previousSigma2
+        for (t, r) in returns.enumerated() {
+            var s2 = omega + alpha * previousSquare + beta * previousSigma2
+            if let bounds { s2 = bounded(s2, bounds[t]) }
             guard s2 > 0, s2.isFinite else { return -.infinity }
             let e = r - mu
             total += logTwoPi + log(s2) + e * e / s2
