@@ -130,6 +130,17 @@ import TestSupport
         print("advisor BTC 7d long 5% stop: \(advice.recommendation)")
     }
 
+    @Test("horizons in days, hours, weeks or bars convert to bars of the series' timeframe")
+    func horizonParsing() throws {
+        #expect(try LeverageAdvisor.horizonBars(parsing: "7d", timeframe: .d1) == 7)
+        #expect(try LeverageAdvisor.horizonBars(parsing: "7d", timeframe: .h1) == 168)
+        #expect(try LeverageAdvisor.horizonBars(parsing: "2w", timeframe: .h4) == 84)
+        #expect(try LeverageAdvisor.horizonBars(parsing: "36h", timeframe: .d1) == 2)
+        #expect(try LeverageAdvisor.horizonBars(parsing: "20", timeframe: .h1) == 20)
+        #expect(throws: RiskError.self) { try LeverageAdvisor.horizonBars(parsing: "-3d", timeframe: .d1) }
+        #expect(throws: RiskError.self) { try LeverageAdvisor.horizonBars(parsing: "soon", timeframe: .d1) }
+    }
+
     @Test("bad requests are clear errors")
     func errors() throws {
         let series = DailyCandles.flat(count: 20)

@@ -1,3 +1,4 @@
+import Foundation
 import MarketCore
 
 /// What to ask the leverage advisor.
@@ -118,6 +119,7 @@ public struct LeverageAdvice: Sendable, Equatable, Codable {
 /// before the stop and one farther away is not. A liquidation loses the whole isolated margin (return on
 /// margin −1); otherwise the return on margin is `leverage · (side · exit move − 2 · fee − funding)`, floored at −1.
 /// Liquidation distances come from `LiquidationCalculator` (tiers of `positionNotional`).
+/// Windows are counted in bars: a window that spans a gap in the data covers more calendar time than the horizon.
 ///
 /// ```swift
 /// var request = LeverageAdvisorRequest(side: .long, horizonBars: 7, stopDistance: 0.05, symbol: "BTCUSDT")
@@ -272,6 +274,28 @@ public enum LeverageAdvisor {
             meanFundingPaidOnNotional: meanFunding, rows: rows, recommendedLeverage: recommended, recommendation: "")
         advice.recommendation = recommendationText(advice, timeframe: series.timeframe)
         return advice
+    }
+
+    /// Converts a holding horizon such as `7d`, `36h`, `2w` or a bare bar count `20` into bars of `timeframe`
+    /// (rounded up to whole bars, at least 1).
+    public static func horizonBars(parsing text: String, timeframe: Timeframe) throws -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let unitMs: Int64?
+        switch trimmed.last {
+        case "m": unitMs = 60_000
+        case "h": unitMs = 3_600_000
+        case "d": unitMs = 86_400_000
+        case "w": unitMs = 604_800_000
+        default: unitMs = nil
+        }
+        let number = unitMs == nil ? trimmed : String(trimmed.dropLast())
+        guard let value = Double(number), value.isFinite, value > 0, value < 1e6 else {
+            throw RiskError.outOfRange(name: "horizon '\(text)'", value: Double(number) ?? .nan,
+                                       allowed: "a positive number of bars, or a duration such as 36h, 7d, 2w")
+        }
+        guard let unitMs else { return max(1, Int(value.rounded(.up))) }
+        let bars = value * Double(unitMs) / Double(timeframe.milliseconds)
+        return max(1, Int((bars - 1e-9).rounded(.up)))
     }
 
     // MARK: - Paths
