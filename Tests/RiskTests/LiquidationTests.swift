@@ -149,6 +149,23 @@ import TestSupport
         #expect(table.maxLeverage(forNotional: 600_000) == 75)
     }
 
+    @Test("malformed or empty tier files are clear errors, and newer tier files can be passed in")
+    func tierFiles() throws {
+        #expect(throws: RiskError.self) { try TierTables(binanceJSON: Data("{".utf8), bybitJSON: nil) }
+        #expect(throws: RiskError.self) { try TierTables(binanceJSON: Data(#"{"symbols":{"XUSDT":[]}}"#.utf8), bybitJSON: nil) }
+        let custom = #"{"symbols":{"XUSDT":[{"tier":1,"min_notional":0,"max_notional":1000,"maintenance_margin_rate":0.01,"max_leverage":20,"cum":0}]}}"#
+        let tables = try TierTables(binanceJSON: Data(custom.utf8), bybitJSON: nil)
+        let r = try LiquidationCalculator(tiers: tables).compute(
+            LiquidationRequest(exchange: .binance, symbol: "xusdt", side: .short, entryPrice: 10, quantity: 50, leverage: 10))
+        // (50 + 0 + 500) / (0.5 + 50) per Binance's formula with MMR 1%.
+        let expected: Double = 550.0 / 50.5
+        #expect(r.liquidationPrice == expected)
+        #expect(throws: RiskError.self) {
+            try LiquidationCalculator(tiers: tables).compute(
+                LiquidationRequest(exchange: .binance, symbol: "XUSDT", side: .short, entryPrice: 10, quantity: 100, leverage: 10))
+        }
+    }
+
     @Test("the shipped tier tables satisfy the exchanges' maintenance-amount recurrences")
     func tierRecurrences() throws {
         for exchange in [Exchange.binance, .bybit] {

@@ -35,7 +35,7 @@ public struct MarginTier: Sendable, Equatable, Codable {
 }
 
 /// The tiers of one symbol on one exchange, in increasing notional order.
-public struct TierTable: Sendable, Equatable, Codable {
+public struct TierTable: Sendable, Equatable, Encodable {
     /// Which side of a tier boundary belongs to the tier.
     public enum Boundary: String, Sendable, Codable {
         /// Binance: a tier covers `min ≤ notional < max`.
@@ -54,7 +54,13 @@ public struct TierTable: Sendable, Equatable, Codable {
     public var tiers: [MarginTier]
 
     /// Creates a value from its fields.
-    public init(exchange: Exchange, symbol: String, boundary: Boundary, tiers: [MarginTier]) {
+    /// Throws `RiskError.badTierFile` unless there is at least one tier and the tiers are in increasing notional order.
+    public init(exchange: Exchange, symbol: String, boundary: Boundary, tiers: [MarginTier]) throws {
+        guard !tiers.isEmpty else { throw RiskError.badTierFile("\(exchange.rawValue) \(symbol) has no tiers") }
+        for k in tiers.indices.dropFirst() where !(tiers[k].minNotional >= tiers[k - 1].minNotional
+                                                   && tiers[k].maxNotional > tiers[k - 1].maxNotional) {
+            throw RiskError.badTierFile("\(exchange.rawValue) \(symbol): tier \(tiers[k].tier) is not above tier \(tiers[k - 1].tier)")
+        }
         self.exchange = exchange
         self.symbol = symbol
         self.boundary = boundary
@@ -131,8 +137,7 @@ public struct TierTables: Sendable {
                                maintenanceMarginRate: $0.maintenance_margin_rate, maintenanceAmount: $0.cum,
                                maxLeverage: $0.max_leverage)
                 }
-                guard !tiers.isEmpty else { throw RiskError.badTierFile("Binance \(symbol) has no tiers") }
-                bySymbol[symbol.uppercased()] = TierTable(exchange: .binance, symbol: symbol.uppercased(),
+                bySymbol[symbol.uppercased()] = try TierTable(exchange: .binance, symbol: symbol.uppercased(),
                                                           boundary: .lowerInclusive, tiers: tiers)
             }
             tables[.binance] = bySymbol
@@ -152,8 +157,7 @@ public struct TierTables: Sendable {
                                             maintenanceAmount: row.mm_deduction, maxLeverage: row.max_leverage))
                     previous = row.risk_limit_value
                 }
-                guard !tiers.isEmpty else { throw RiskError.badTierFile("Bybit \(symbol) has no tiers") }
-                bySymbol[symbol.uppercased()] = TierTable(exchange: .bybit, symbol: symbol.uppercased(),
+                bySymbol[symbol.uppercased()] = try TierTable(exchange: .bybit, symbol: symbol.uppercased(),
                                                           boundary: .upperInclusive, tiers: tiers)
             }
             tables[.bybit] = bySymbol
