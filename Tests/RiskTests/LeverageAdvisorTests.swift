@@ -1,3 +1,4 @@
+import Foundation
 import MarketCore
 import Testing
 import TestSupport
@@ -128,6 +129,8 @@ import TestSupport
         if best < 125 { #expect(advice.rows[best].liquidationProbability >= 0.01) }
         #expect(advice.recommendation.contains("at most \(best)x"))
         print("advisor BTC 7d long 5% stop: \(advice.recommendation)")
+        let json = String(decoding: try JSONEncoder().encode(advice), as: UTF8.self)
+        #expect(json.contains("\"recommendedLeverage\":\(best)"))
     }
 
     @Test("horizons in days, hours, weeks or bars convert to bars of the series' timeframe")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import Risk
@@ -45,6 +46,8 @@ import TestSupport
         #expect(!size.stopTriggersBeforeLiquidation)
         #expect(size.warnings.count == 1)
         #expect(size.warnings.first?.contains("liquidated before the stop") == true)
+        let json = String(decoding: try JSONEncoder().encode(size), as: UTF8.self)
+        #expect(json.contains("\"stopTriggersBeforeLiquidation\":false"))
         let highest = try #require(size.highestLeverageKeepingStop)
         func lp(_ leverage: Int) throws -> Double {
             try #require(try calculator.compute(LiquidationRequest(exchange: .binance, symbol: "BTCUSDT", side: .long,

@@ -226,3 +226,8 @@ public struct TierTables: Sendable {
         let symbols: [String: [Row]]
     }
 }
+
+extension RiskError: LocalizedError {
+    /// The same text as `description`, so `localizedDescription` reads well in front ends.
+    public var errorDescription: String? { description }
+}
