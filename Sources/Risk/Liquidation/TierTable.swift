@@ -226,8 +226,3 @@ public struct TierTables: Sendable {
         let symbols: [String: [Row]]
     }
 }
-
-extension RiskError: LocalizedError {
-    /// The same text as `description`, so `localizedDescription` reads well in front ends.
-    public var errorDescription: String? { description }
-}
