@@ -31,7 +31,7 @@ var targets: [Target] = [
     .testTarget(name: "MarketCoreTests", dependencies: ["MarketCore", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "MarketData", "TestSupport"], swiftSettings: settings),
-    .testTarget(name: "RiskTests", dependencies: ["Risk", "MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "RiskTests", dependencies: ["Risk", "MarketCore", "MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "MarketIntelTests", dependencies: ["MarketIntel", "MarketData", "TestSupport"], swiftSettings: settings),
 ]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import MarketCore
 @testable import Risk
 
 struct GARCHReference: Decodable {
