@@ -1,0 +1,4 @@
+/// Number of trades closed by liquidation.
+public enum Liquidations {
+    public static func count(_ trades: [Trade]) -> Int { trades.count { $0.exitReason == .liquidation } }
+}
