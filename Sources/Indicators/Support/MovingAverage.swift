@@ -5,34 +5,81 @@
 /// var ma = MovingAverageState(.ema, period: 10)
 /// let v: Double? = ma.update(42.0)
 /// ```
+/// As TA-Lib's `TA_MA`: a period of 1 (or less) is the identity for every type, MAMA ignores the period
+/// and uses fastlimit 0.5 / slowlimit 0.05 (its `mama` line), T3 uses a volume factor of 0.7.
 public enum MovingAverageState: Sendable {
+    /// No smoothing: `MAType.none`, or a period of 1.
+    case identity
     case sma(SMAState)
     case ema(EMAState)
+    case wma(WMAState)
+    case dema(DEMAState)
+    case tema(TEMAState)
+    case trima(TRIMAState)
+    case kama(KAMAState)
+    case mama(MAMAState)
+    case t3(T3State)
+    case hma(HMAState)
+    case zlema(ZLEMAState)
+    case rma(RMAState)
+
+    /// The concrete type `type` stands for: `functionDefault` resolved to the caller's meaning (SMA if that
+    /// is itself `functionDefault`).
+    @inlinable
+    public static func resolve(_ type: MAType, functionDefault: MAType = .sma) -> MAType {
+        type == .functionDefault ? (functionDefault == .functionDefault ? .sma : functionDefault) : type
+    }
 
     /// - Parameter functionDefault: what `MAType.functionDefault` (11) means for the caller.
     public init(_ type: MAType, period: Int, functionDefault: MAType = .sma) {
-        switch type {
-        case .sma: self = .sma(SMAState(period: period))
+        let resolved = MovingAverageState.resolve(type, functionDefault: functionDefault)
+        // TA_MA copies the input for a period of 1, whatever the type (MAMA included).
+        if period <= 1 {
+            self = .identity
+            return
+        }
+        switch resolved {
+        case .sma, .functionDefault: self = .sma(SMAState(period: period))
         case .ema: self = .ema(EMAState(period: period))
-        case .functionDefault: self.init(functionDefault == .functionDefault ? .sma : functionDefault, period: period)
-        default: self = .sma(SMAState(period: period))   // TODO(overlap): the other types
+        case .wma: self = .wma(WMAState(period: period))
+        case .dema: self = .dema(DEMAState(period: period))
+        case .tema: self = .tema(TEMAState(period: period))
+        case .trima: self = .trima(TRIMAState(period: period))
+        case .kama: self = .kama(KAMAState(period: period))
+        case .mama: self = .mama(MAMAState(fastLimit: 0.5, slowLimit: 0.05))
+        case .t3: self = .t3(T3State(period: period, volumeFactor: 0.7))
+        case .hma: self = .hma(HMAState(period: period))
+        case .none: self = .identity
+        case .zlema: self = .zlema(ZLEMAState(period: period))
+        case .rma: self = .rma(RMAState(period: period))
         }
     }
 
-    /// Leading values with no output.
+    /// Leading values with no output, as `TA_MA_Lookback`.
     public static func lookback(_ type: MAType, period: Int, functionDefault: MAType = .sma) -> Int {
-        switch type {
-        case .sma, .ema: period - 1
-        case .functionDefault: lookback(functionDefault == .functionDefault ? .sma : functionDefault, period: period)
-        default: period - 1
+        if period <= 1 { return 0 }
+        switch resolve(type, functionDefault: functionDefault) {
+        case .sma, .ema, .wma, .trima, .rma, .functionDefault: return period - 1
+        case .dema: return DEMAState.lookback(period: period)
+        case .tema: return TEMAState.lookback(period: period)
+        case .kama: return KAMAState.lookback(period: period)
+        case .mama: return MAMAState.lookback()
+        case .t3: return T3State.lookback(period: period)
+        case .hma: return HMAState.lookback(period: period)
+        case .none: return 0
+        case .zlema: return ZLEMAState.lookback(period: period)
         }
     }
 
+    /// Feeds one value; returns the average once warmed up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         // `consume self` hands the payload over uniquely, so its window buffer is mutated in place
         // instead of being copied on every update.
         switch consume self {
+        case .identity:
+            self = .identity
+            return x
         case var .sma(s):
             let v = s.update(x)
             self = .sma(s)
@@ -40,6 +87,46 @@ public enum MovingAverageState: Sendable {
         case var .ema(s):
             let v = s.update(x)
             self = .ema(s)
+            return v
+        case var .wma(s):
+            let v = s.update(x)
+            self = .wma(s)
+            return v
+        case var .dema(s):
+            let v = s.update(x)
+            self = .dema(s)
+            return v
+        case var .tema(s):
+            let v = s.update(x)
+            self = .tema(s)
+            return v
+        case var .trima(s):
+            let v = s.update(x)
+            self = .trima(s)
+            return v
+        case var .kama(s):
+            let v = s.update(x)
+            self = .kama(s)
+            return v
+        case var .mama(s):
+            let v = s.update(x)
+            self = .mama(s)
+            return v?.mama
+        case var .t3(s):
+            let v = s.update(x)
+            self = .t3(s)
+            return v
+        case var .hma(s):
+            let v = s.update(x)
+            self = .hma(s)
+            return v
+        case var .zlema(s):
+            let v = s.update(x)
+            self = .zlema(s)
+            return v
+        case var .rma(s):
+            let v = s.update(x)
+            self = .rma(s)
             return v
         }
     }

@@ -1,0 +1,69 @@
+/// Kaufman adaptive moving average, TA-Lib's form.
+///
+/// Efficiency ratio `ER = |x[t] - x[t-p]| / sum(|x[i] - x[i-1]|, last p changes)` (1 when the noise sum is
+/// zero or not above the signed change, as TA-Lib tests it), smoothing `sc = (ER*(2/3 - 2/31) + 2/31)^2`,
+/// `KAMA[t] = KAMA[t-1] + sc * (x[t] - KAMA[t-1])`. TA-Lib's seed: `KAMA[p-1] = x[p-1]`, first output at
+/// bar `p` (lookback `period`).
+public struct KAMAState: StreamingIndicator {
+    public let period: Int
+    @usableFromInline static let constMax = 2.0 / (30.0 + 1.0)
+    @usableFromInline static let constDiff = 2.0 / (2.0 + 1.0) - constMax
+    @usableFromInline var window: RingBuffer   // the last period+1 inputs before this bar
+    @usableFromInline var sumROC1 = 0.0
+    @usableFromInline var prevKAMA = 0.0
+    @usableFromInline var seen = 0
+
+    public init(period: Int) {
+        self.period = max(1, period)
+        window = RingBuffer(capacity: self.period + 1)
+    }
+
+    /// Leading bars with no output: `period`.
+    public static func lookback(period: Int) -> Int { max(1, period) }
+
+    @inlinable
+    public mutating func update(_ x: Double) -> Double? {
+        let t = seen
+        seen += 1
+        if t == 0 {
+            window.push(x)
+            return nil
+        }
+        let prev = window.last
+        let trailing: Double
+        if t <= period {
+            sumROC1 += abs(prev - x)
+            if t < period {
+                window.push(x)
+                return nil
+            }
+            trailing = window[0]
+            prevKAMA = prev
+        } else {
+            let older = window[0]
+            trailing = window[1]
+            sumROC1 -= abs(older - trailing)
+            sumROC1 += abs(x - prev)
+        }
+        window.push(x)
+        let periodROC = x - trailing
+        let er: Double
+        // TA-Lib compares the noise sum with the signed change, and treats |sum| < 1e-8 as zero.
+        if sumROC1 <= periodROC || (sumROC1 > -1e-8 && sumROC1 < 1e-8) {
+            er = 1.0
+        } else {
+            er = abs(periodROC / sumROC1)
+        }
+        var sc = er * KAMAState.constDiff + KAMAState.constMax
+        sc *= sc
+        prevKAMA = (x - prevKAMA) * sc + prevKAMA
+        return prevKAMA
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v
+        return true
+    }
+}

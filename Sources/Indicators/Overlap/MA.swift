@@ -1,0 +1,22 @@
+/// `MA`: a moving average of the chosen `matype` over `close` (TA-Lib's `TA_MA`).
+public struct MAState: StreamingIndicator {
+    @usableFromInline var ma: MovingAverageState
+
+    /// `MAType.functionDefault` means SMA here, as TA-Lib's MA treats it.
+    public init(period: Int, type: MAType) {
+        ma = MovingAverageState(type, period: period, functionDefault: .sma)
+    }
+
+    public static func lookback(period: Int, type: MAType) -> Int {
+        MovingAverageState.lookback(type, period: period, functionDefault: .sma)
+    }
+
+    @inlinable public mutating func update(_ x: Double) -> Double? { ma.update(x) }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = ma.update(bar.close) else { return false }
+        out.v0 = v
+        return true
+    }
+}

@@ -1,0 +1,42 @@
+/// Wilder's smoothed moving average (RMA, SMMA).
+///
+/// Seed: the SMA of the first `period` values (at bar `period - 1`); then
+/// `RMA[t] = beta * RMA[t-1] + alpha * x[t]` with `beta = (period-1)/period` and `alpha = 1 - beta`
+/// (TA-Lib derives alpha from beta so the two sum to exactly 1).
+public struct RMAState: StreamingIndicator {
+    public let period: Int
+    @usableFromInline let beta: Double
+    @usableFromInline let alpha: Double
+    @usableFromInline var seen = 0
+    @usableFromInline var sum = 0.0
+    @usableFromInline var value = 0.0
+
+    public init(period: Int) {
+        self.period = max(1, period)
+        beta = Double(self.period - 1) / Double(self.period)
+        alpha = 1.0 - beta
+    }
+
+    /// Leading bars with no output: `period - 1`.
+    public static func lookback(period: Int) -> Int { max(1, period) - 1 }
+
+    @inlinable
+    public mutating func update(_ x: Double) -> Double? {
+        if seen >= period {
+            value = (alpha * x).addingProduct(beta, value)
+            return value
+        }
+        seen += 1
+        sum += x
+        guard seen == period else { return nil }
+        value = sum / Double(period)
+        return value
+    }
+
+    @inlinable
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        guard let v = update(bar.close) else { return false }
+        out.v0 = v
+        return true
+    }
+}
