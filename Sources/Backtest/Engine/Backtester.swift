@@ -94,7 +94,7 @@ public enum Backtester {
                 pending = .hold
             }
             // 3. Stops, take-profits and liquidation inside the bar.
-            if engine.position != nil {
+            if engine.hasIntrabarExits {
                 engine.checkInsideBar(open: open, high: series.high[i], low: series.low[i], bar: i, time: series.time[i])
             }
             // 4 and 5. End of data, or the decision at this close.
@@ -136,6 +136,13 @@ struct Engine {
     var barsInMarket = 0
     var barTouched = false
     var ambiguousBars = 0
+    /// The open position's marking terms, kept as scalars for the per-bar mark (direction 0 when flat).
+    var markDirection = 0.0
+    var markQuantity = 0.0
+    var markEntry = 0.0
+    var markMargin = 0.0
+    /// Whether the open position has a liquidation, stop or take-profit price to check inside each bar.
+    var hasIntrabarExits = false
 
     init(configuration: BacktestConfiguration, barCount: Int) {
         self.configuration = configuration
@@ -185,8 +192,17 @@ struct Engine {
         let d = side.direction
         if let s = configuration.stopLoss { p.stopPrice = price * (1 - d * s) }
         if let t = configuration.takeProfit { p.takeProfitPrice = price * (1 + d * t) }
-        position = p
+        setPosition(p)
         barTouched = true
+    }
+
+    mutating func setPosition(_ p: OpenPosition?) {
+        position = p
+        markDirection = p?.side.direction ?? 0
+        markQuantity = p?.quantity ?? 0
+        markEntry = p?.entryPrice ?? 0
+        markMargin = p?.margin ?? 0
+        hasIntrabarExits = p.map { !($0.liquidationPrice.isNaN && $0.stopPrice.isNaN && $0.takeProfitPrice.isNaN) } ?? false
     }
 
     mutating func close(at rawPrice: Double, bar: Int, time: Timestamp, reason: ExitReason, slippage: Bool) {
@@ -205,7 +221,7 @@ struct Engine {
                             entryPrice: p.entryPrice, exitPrice: price, quantity: p.quantity, margin: p.initialMargin,
                             fees: fees, funding: p.funding, pnl: pnl, returnPct: returnPct,
                             returnOnMarginPct: 100 * pnl / p.initialMargin, exitReason: reason))
-        position = nil
+        setPosition(nil)
     }
 
     mutating func settleFunding(rate: Double, markPrice: Double) {
@@ -214,7 +230,7 @@ struct Engine {
         p.funding += paid
         p.margin -= paid
         p.updateLiquidationPrice(maintenanceMarginRate: configuration.maintenanceMarginRate)
-        position = p
+        setPosition(p)
     }
 
     /// Liquidation, stop-loss and take-profit inside one bar; adverse exits first.
@@ -254,10 +270,11 @@ struct Engine {
         }
     }
 
+    @inline(__always)
     mutating func markToClose(_ close: Double) {
-        var value = cash
-        if let p = position { value += max(0, p.margin + p.side.direction * p.quantity * (close - p.entryPrice)) }
+        let held = markDirection != 0
+        let value = held ? cash + max(0, markMargin + markDirection * markQuantity * (close - markEntry)) : cash
         equity.append(value)
-        if barTouched || position != nil { barsInMarket += 1 }
+        if barTouched || held { barsInMarket += 1 }
     }
 }

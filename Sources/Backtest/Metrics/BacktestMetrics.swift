@@ -88,8 +88,9 @@ public struct BacktestMetrics: Sendable, Equatable, Codable {
             years = span / (365.25 * 86_400_000)
         }
         cagrPct = CAGR.percent(initial: initialCash, final: finalEquity, years: years)
-        sharpe = SharpeRatio.annualised(equity: equity, barsPerYear: barsPerYear)
-        sortino = SortinoRatio.annualised(equity: equity, barsPerYear: barsPerYear)
+        let returns = BarReturnStatistics(equity: equity)
+        sharpe = SharpeRatio.annualised(returns, barsPerYear: barsPerYear)
+        sortino = SortinoRatio.annualised(returns, barsPerYear: barsPerYear)
         maxDrawdownPct = MaxDrawdown.percent(equity: equity, initial: initialCash)
         calmar = CalmarRatio.ratio(cagrPercent: cagrPct, maxDrawdownPercent: maxDrawdownPct)
         winRatePct = WinRate.percent(trades)

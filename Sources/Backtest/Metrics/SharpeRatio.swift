@@ -5,7 +5,10 @@
 public enum SharpeRatio {
     /// - Returns: nil with fewer than two returns or a zero standard deviation.
     public static func annualised(equity: [Double], barsPerYear: Double) -> Double? {
-        let stats = BarReturnStatistics(equity: equity)
+        annualised(BarReturnStatistics(equity: equity), barsPerYear: barsPerYear)
+    }
+
+    static func annualised(_ stats: BarReturnStatistics, barsPerYear: Double) -> Double? {
         guard stats.count >= 2 else { return nil }
         let sd = stats.sampleStandardDeviation
         guard sd > 0, sd.isFinite else { return nil }
@@ -16,24 +19,36 @@ public enum SharpeRatio {
 /// Mean, variance and downside deviation of per-bar equity returns, in one pass.
 struct BarReturnStatistics {
     var count = 0
-    var mean = 0.0
-    var sumSquaredDeviations = 0.0
+    var sum = 0.0
+    var sumOfSquares = 0.0
     var sumSquaredDownside = 0.0
 
     init(equity: [Double]) {
         guard equity.count >= 2 else { return }
-        // Welford's update keeps the variance accurate for long series.
-        for i in 1..<equity.count where equity[i - 1] > 0 {
-            let r = equity[i] / equity[i - 1] - 1
-            count += 1
-            let delta = r - mean
-            mean += delta / Double(count)
-            sumSquaredDeviations += delta * (r - mean)
-            if r < 0 { sumSquaredDownside += r * r }
+        // Plain sums: bar returns are small and centred near zero, so sum-of-squares loses nothing measurable
+        // here, and one division per bar keeps the grid fast.
+        equity.withUnsafeBufferPointer { e in
+            var previous = e[0]
+            for i in 1..<e.count {
+                let current = e[i]
+                if previous > 0 {
+                    let r = current / previous - 1
+                    count += 1
+                    sum += r
+                    sumOfSquares += r * r
+                    sumSquaredDownside += r < 0 ? r * r : 0
+                }
+                previous = current
+            }
         }
     }
 
-    var sampleStandardDeviation: Double { count > 1 ? (sumSquaredDeviations / Double(count - 1)).squareRoot() : .nan }
+    var mean: Double { count > 0 ? sum / Double(count) : .nan }
+    var sampleStandardDeviation: Double {
+        guard count > 1 else { return .nan }
+        let n = Double(count)
+        return (max(0, sumOfSquares - sum * sum / n) / (n - 1)).squareRoot()
+    }
     /// Root mean square of the negative returns over all returns (the zero-target downside deviation).
     var downsideDeviation: Double { count > 0 ? (sumSquaredDownside / Double(count)).squareRoot() : .nan }
 }

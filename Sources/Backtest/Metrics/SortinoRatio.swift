@@ -5,7 +5,10 @@
 public enum SortinoRatio {
     /// - Returns: nil with fewer than two returns or no negative return.
     public static func annualised(equity: [Double], barsPerYear: Double) -> Double? {
-        let stats = BarReturnStatistics(equity: equity)
+        annualised(BarReturnStatistics(equity: equity), barsPerYear: barsPerYear)
+    }
+
+    static func annualised(_ stats: BarReturnStatistics, barsPerYear: Double) -> Double? {
         guard stats.count >= 2 else { return nil }
         let dd = stats.downsideDeviation
         guard dd > 0, dd.isFinite else { return nil }

@@ -58,10 +58,15 @@ public struct SMACrossStrategy: Strategy {
     }
 
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
-        guard index >= 1 else { return .hold }
-        let f1 = fast[index], s1 = slow[index], f0 = fast[index - 1], s0 = slow[index - 1]
-        if f1 > s1 && f0 <= s0 { return .enterLong }
-        if f1 < s1 && f0 >= s0 { return .enterShort }
-        return .hold
+        guard index >= 1, index < fast.count, index < slow.count else { return .hold }
+        // Checked above; unchecked reads keep the grid's inner loop free of bounds checks.
+        return fast.withUnsafeBufferPointer { f in
+            slow.withUnsafeBufferPointer { s in
+                let f1 = f[index], s1 = s[index], f0 = f[index - 1], s0 = s[index - 1]
+                if f1 > s1 && f0 <= s0 { return .enterLong }
+                if f1 < s1 && f0 >= s0 { return .enterShort }
+                return .hold
+            }
+        }
     }
 }
