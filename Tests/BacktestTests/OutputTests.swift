@@ -60,3 +60,26 @@ import TestSupport
         #expect(empty.contains("no data"))
     }
 }
+
+@Suite struct ConfigurationCodingTests {
+    @Test("round-trips the configuration through JSON with readable slippage")
+    func configurationJSON() throws {
+        var config = BacktestConfiguration()
+        config.slippage = .fraction(0.0002)
+        config.stopLoss = 0.05
+        config.side = .both
+        let data = try JSONEncoder().encode(config)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"model\":\"fraction\""))
+        #expect(text.contains("\"stop_loss\":0.05"))
+        #expect(try JSONDecoder().decode(BacktestConfiguration.self, from: data) == config)
+    }
+
+    @Test("parses --param NAME=VALUE and rejects other text")
+    func parameterAssignment() throws {
+        let p = try StrategyCatalog.parseAssignment("fast=12", strategy: "sma-cross")
+        #expect(p.name == "fast" && p.value == 12)
+        #expect(throws: BacktestError.self) { try StrategyCatalog.parseAssignment("fast", strategy: "sma-cross") }
+        #expect(throws: BacktestError.self) { try StrategyCatalog.parseAssignment("fast=ten", strategy: "sma-cross") }
+    }
+}

@@ -45,6 +45,31 @@ public enum SlippageModel: Sendable, Equatable, Codable {
         case .absolute(let s): return isBuy ? price + s : max(0, price - s)
         }
     }
+
+    enum CodingKeys: String, CodingKey { case model, value }
+
+    /// Encoded as `{"model": "none" | "fraction" | "absolute", "value": s}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .none: try c.encode("none", forKey: .model); try c.encode(0.0, forKey: .value)
+        case .fraction(let s): try c.encode("fraction", forKey: .model); try c.encode(s, forKey: .value)
+        case .absolute(let s): try c.encode("absolute", forKey: .model); try c.encode(s, forKey: .value)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let value = try c.decodeIfPresent(Double.self, forKey: .value) ?? 0
+        switch try c.decode(String.self, forKey: .model) {
+        case "none": self = .none
+        case "fraction": self = .fraction(value)
+        case "absolute": self = .absolute(value)
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .model, in: c,
+                                                   debugDescription: "unknown slippage model '\(other)' (none, fraction, absolute)")
+        }
+    }
 }
 
 /// Everything a run may do besides what its strategy decides.
@@ -82,6 +107,12 @@ public struct BacktestConfiguration: Sendable, Equatable, Codable {
 
     /// The defaults: 100,000 cash, no commission or slippage, unlevered long only, next-open fills.
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case initialCash = "initial_cash", commission, slippage, leverage, side
+        case maintenanceMarginRate = "maintenance_margin_rate", positionFraction = "position_fraction"
+        case stopLoss = "stop_loss", takeProfit = "take_profit", fill, endOfData = "end_of_data"
+    }
 
     /// Checks every value and throws the first that is out of range.
     /// - Throws: `BacktestError.invalidSetting` naming the setting and its allowed range.

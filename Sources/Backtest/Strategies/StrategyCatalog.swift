@@ -36,4 +36,15 @@ public enum StrategyCatalog {
         default: return try SignalStrategy(rows: signals)
         }
     }
+
+    /// Parses one `--param NAME=VALUE` assignment.
+    /// - Throws: `BacktestError.invalidParameter` when the text is not `NAME=NUMBER`.
+    public static func parseAssignment(_ text: String, strategy: String) throws(BacktestError) -> (name: String, value: Double) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].trimmingWhitespace().isEmpty,
+              let value = Double(parts[1].trimmingWhitespace()), value.isFinite else {
+            throw .invalidParameter(strategy: strategy, name: text, value: .nan, allowed: "NAME=NUMBER, e.g. fast=10")
+        }
+        return (String(parts[0].trimmingWhitespace()), value)
+    }
 }
