@@ -1,5 +1,9 @@
 extension IndicatorCatalog {
-    /// The MathTransform functions of the catalog.
-    static let mathTransform: [IndicatorDefinition] = [
-    ]
+    /// The Math Transform functions of the catalog: element-wise `f(close)`, lookback 0, no parameters.
+    static let mathTransform: [IndicatorDefinition] = MathTransformFunction.allCases.map { f in
+        IndicatorDefinition(
+            f.rawValue, name: f.displayName, group: .mathTransform, inputs: [.real],
+            lookback: { _ in MathTransformState.lookback() },
+            make: { _ in MathTransformState(f) })
+    }
 }

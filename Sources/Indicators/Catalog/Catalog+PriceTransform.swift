@@ -1,5 +1,21 @@
 extension IndicatorCatalog {
-    /// The PriceTransform functions of the catalog.
-    static let priceTransform: [IndicatorDefinition] = [
+    /// The Price Transform functions of the catalog.
+    static let priceTransform: [IndicatorDefinition] = PriceAverageKind.allCases.map { kind in
+        IndicatorDefinition(
+            kind.rawValue, name: kind.displayName, group: .priceTransform,
+            inputs: kind.fields.map { InputSpec("prices", $0) },
+            lookback: { _ in PriceAverageState.lookback() },
+            make: { _ in PriceAverageState(kind) })
+    } + [
+        IndicatorDefinition(
+            "AVGDEV", name: "Average Deviation", group: .priceTransform, inputs: [.real],
+            parameters: [.period(default: 14)],
+            lookback: { AverageDeviationState.lookback(period: $0.int("timeperiod")) },
+            make: { AverageDeviationState(period: $0.int("timeperiod")) }),
+        IndicatorDefinition(
+            "HA", name: "Heikin-Ashi Candles", group: .priceTransform, inputs: InputSpec.prices(.open, .high, .low, .close),
+            outputs: [OutputSpec("haopen"), OutputSpec("hahigh"), OutputSpec("halow"), OutputSpec("haclose")],
+            lookback: { _ in HeikinAshiState.lookback() },
+            make: { _ in HeikinAshiState() }),
     ]
 }

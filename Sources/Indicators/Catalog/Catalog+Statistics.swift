@@ -1,5 +1,50 @@
 extension IndicatorCatalog {
-    /// The Statistics functions of the catalog.
-    static let statisticFunctions: [IndicatorDefinition] = [
+    /// The Statistic Functions of the catalog, plus `FOSC` (TA-Lib files it under Momentum, but it is the
+    /// time series forecast's oscillator and shares its regression window).
+    static let statisticFunctions: [IndicatorDefinition] = LinearRegressionOutput.allCases.map { output in
+        IndicatorDefinition(
+            output.rawValue, name: output.displayName, group: .statistics, inputs: [.real],
+            parameters: [.period(default: 14)],
+            lookback: { LinearRegressionState.lookback(period: $0.int("timeperiod")) },
+            make: { LinearRegressionState(output, period: $0.int("timeperiod")) })
+    } + [
+        IndicatorDefinition(
+            "BETA", name: "Beta", group: .statistics, inputs: [.real0, .real1],
+            parameters: [.period(default: 5, min: 1)],
+            lookback: { BetaState.lookback(period: $0.int("timeperiod")) },
+            make: { BetaState(period: $0.int("timeperiod")) }),
+        IndicatorDefinition(
+            "CORREL", name: "Pearson's Correlation Coefficient (r)", group: .statistics, inputs: [.real0, .real1],
+            parameters: [.period(default: 30, min: 1)],
+            lookback: { CorrelationState.lookback(period: $0.int("timeperiod")) },
+            make: { CorrelationState(period: $0.int("timeperiod")) }),
+        IndicatorDefinition(
+            "PERCENTILE", name: "Percentile (nearest rank)", group: .statistics, inputs: [.real],
+            parameters: [.period(default: 30, "Number of bars in the window"),
+                         .real("percentile", default: 50, range: 0...100, "Percentile to report")],
+            lookback: { PercentileState.lookback(period: $0.int("timeperiod")) },
+            make: { PercentileState(period: $0.int("timeperiod"), percentile: $0.double("percentile")) }),
+        IndicatorDefinition(
+            "PERCENTRANK", name: "Percent Rank", group: .statistics, inputs: [.real],
+            parameters: [.period(default: 100)],
+            lookback: { PercentRankState.lookback(period: $0.int("timeperiod")) },
+            make: { PercentRankState(period: $0.int("timeperiod")) }),
+        IndicatorDefinition(
+            "STDDEV", name: "Standard Deviation", group: .statistics, inputs: [.real],
+            parameters: [.period(default: 5), .real("nbdev", default: 1, range: -3e37...3e37, "Nb of deviations")],
+            lookback: { StandardDeviationState.lookback(period: $0.int("timeperiod")) },
+            make: { StandardDeviationState(period: $0.int("timeperiod"), deviations: $0.double("nbdev")) }),
+        // TA-Lib's VAR takes `nbdev` but does not use it (the variance is not scaled); kept for compatibility.
+        IndicatorDefinition(
+            "VAR", name: "Variance", group: .statistics, inputs: [.real],
+            parameters: [.period(default: 5, min: 1),
+                         .real("nbdev", default: 1, range: -3e37...3e37, "Nb of deviations (unused, as in TA-Lib)")],
+            lookback: { VarianceState.lookback(period: $0.int("timeperiod")) },
+            make: { VarianceState(period: $0.int("timeperiod")) }),
+        IndicatorDefinition(
+            "FOSC", name: "Forecast Oscillator", group: .momentum, inputs: [.real],
+            parameters: [.period(default: 5)],
+            lookback: { ForecastOscillatorState.lookback(period: $0.int("timeperiod")) },
+            make: { ForecastOscillatorState(period: $0.int("timeperiod")) }),
     ]
 }
