@@ -1,3 +1,4 @@
+import Foundation
 import Indicators
 import Testing
 import TestSupport
@@ -33,7 +34,64 @@ struct MATypeSweep: Sendable {
     }
 }
 
+/// Edge-case calls (smallest periods, swapped periods, flat markets, zero-volume runs) with TA-Lib's outputs, from
+/// `Tests/Fixtures/talib_matype_sweep/edge*`.
+struct EdgeCases: Sendable {
+    struct Call: Decodable, Sendable {
+        let function: String
+        let parameters: [String: Double]
+        let columns: [String]
+        let lookback: Int
+    }
+
+    let input: BarColumns
+    let table: NumericTable
+    let calls: [Call]
+
+    static let shared: EdgeCases? = {
+        guard let inText = try? Fixtures.text("talib_matype_sweep/edge_input.csv.gz"),
+              let outText = try? Fixtures.text("talib_matype_sweep/edge.csv.gz"),
+              let data = try? Data(contentsOf: URL(fileURLWithPath: Fixtures.path("talib_matype_sweep/edge_manifest.json"))),
+              let calls = try? JSONDecoder().decode([Call].self, from: data) else { return nil }
+        let t = NumericTable(csv: inText)
+        guard let o = t["open"], let h = t["high"], let l = t["low"], let c = t["close"], let v = t["volume"] else { return nil }
+        return EdgeCases(input: BarColumns(open: o, high: h, low: l, close: c, volume: v), table: NumericTable(csv: outText),
+                         calls: calls)
+    }()
+
+    /// Checks every call of `function`: lookback, batch values and streaming values (chunks of 1 and 7 bars).
+    /// Infinities must be identical; other values within 1e-9 relative.
+    func check(_ function: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let def = try IndicatorCatalog.function(named: function)
+        let mine = calls.filter { $0.function == function }
+        #expect(!mine.isEmpty, sourceLocation: sourceLocation)
+        for call in mine {
+            let p = try def.parameters(call.parameters)
+            #expect(def.lookback(p) == call.lookback, "\(function) \(call.parameters) lookback", sourceLocation: sourceLocation)
+            var one = def.stream(p), seven = def.stream(p)
+            let runs = [def.run(input, p), one.update(chunks: input, size: 1), seven.update(chunks: input, size: 7)]
+            for (k, name) in call.columns.enumerated() {
+                let ref = try #require(table[name], sourceLocation: sourceLocation)
+                for ours in runs {
+                    let bad = (0..<ref.count).first { i in
+                        ref[i].isInfinite ? ours[k][i] != ref[i] : !Tolerance.relative(1e-9).accepts(ours[k][i], ref[i])
+                    }
+                    #expect(bad == nil, "\(name) \(call.parameters) row \(bad ?? -1): ours \(bad.map { ours[k][$0] } ?? 0), TA-Lib \(bad.map { ref[$0] } ?? 0)",
+                            sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+}
+
 @Suite struct Momentum2Tests {
+    @Test("matches TA-Lib at the smallest periods, swapped periods, flat markets and zero-volume runs",
+          arguments: ["MOM", "PPO", "QSTICK", "ROC", "ROCP", "ROCR", "ROCR100", "RSI", "SMI", "STOCH", "STOCHF", "STOCHRSI",
+                      "TRIX", "TSI", "ULTOSC", "VHF", "VORTEX", "WAD", "WILLR"])
+    func edgeCases(function: String) throws {
+        try #require(EdgeCases.shared).check(function)
+    }
+
     @Test("PPO matches TA-Lib for every moving-average type, periods in either order", arguments: 0...13)
     func ppoEveryMAType(matype: Int) throws {
         let sweep = try #require(MATypeSweep.shared)

@@ -3,6 +3,12 @@ import Testing
 import TestSupport
 
 @Suite struct VolumeTests {
+    @Test("matches TA-Lib at the smallest periods, swapped periods, flat markets and zero-volume runs",
+          arguments: ["AD", "ADOSC", "CMF", "EFI", "MARKETFI", "NVI", "OBV", "PVI", "PVO", "PVT", "RVOL", "VWAP"])
+    func edgeCases(function: String) throws {
+        try #require(EdgeCases.shared).check(function)
+    }
+
     @Test("PVO matches TA-Lib for every moving-average type", arguments: 0...13)
     func pvoEveryMAType(matype: Int) throws {
         let sweep = try #require(MATypeSweep.shared)

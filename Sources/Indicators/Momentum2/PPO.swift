@@ -7,17 +7,18 @@
 /// - `MAType.functionDefault` means EMA (TA-Lib 0.8.1's PPO default `matype` is 1).
 /// First value at bar `lookback(slow MA)` (25 with the defaults 12, 26, EMA).
 public struct PPOState: StreamingIndicator {
-    @usableFromInline var fast: MovingAverageState
-    @usableFromInline var slow: MovingAverageState
+    @usableFromInline var fast: Smoother
+    @usableFromInline var slow: Smoother
 
     /// - Parameters: periods 2...100000 as TA-Lib; `type` the moving average of both lines.
     public init(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) {
         let f = max(1, min(fastPeriod, slowPeriod))
         let s = max(1, max(fastPeriod, slowPeriod))
-        fast = MovingAverageState(type, period: f, functionDefault: .ema)
-        slow = MovingAverageState(type, period: s, functionDefault: .ema)
+        fast = Smoother(type, period: f, functionDefault: .ema)
+        slow = Smoother(type, period: s, functionDefault: .ema)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) -> Int {
         MovingAverageState.lookback(type, period: max(fastPeriod, slowPeriod), functionDefault: .ema)
     }
@@ -30,6 +31,7 @@ public struct PPOState: StreamingIndicator {
         return slowValue != 0 ? ((fastValue - slowValue) / slowValue) * 100.0 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -4,6 +4,7 @@
 
 /// Momentum: `MOM[t] = x[t] - x[t-period]`, first value at bar `period`.
 public struct MOMState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var window: RingBuffer
     public let period: Int
 
@@ -13,6 +14,7 @@ public struct MOMState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the momentum once `period` earlier closes exist.
@@ -22,6 +24,7 @@ public struct MOMState: StreamingIndicator {
         return x - old
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -32,6 +35,7 @@ public struct MOMState: StreamingIndicator {
 
 /// Rate of change in percent: `ROC[t] = (x[t] / x[t-period] - 1) * 100`, 0 where `x[t-period] == 0` (TA-Lib).
 public struct ROCState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var window: RingBuffer
     public let period: Int
 
@@ -41,6 +45,7 @@ public struct ROCState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the rate of change once `period` earlier closes exist.
@@ -50,6 +55,7 @@ public struct ROCState: StreamingIndicator {
         return old != 0 ? (x / old - 1.0) * 100.0 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -60,6 +66,7 @@ public struct ROCState: StreamingIndicator {
 
 /// Rate of change as a fraction: `ROCP[t] = (x[t] - x[t-period]) / x[t-period]`, 0 where `x[t-period] == 0` (TA-Lib).
 public struct ROCPState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var window: RingBuffer
     public let period: Int
 
@@ -69,6 +76,7 @@ public struct ROCPState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the fractional change once `period` earlier closes exist.
@@ -78,6 +86,7 @@ public struct ROCPState: StreamingIndicator {
         return old != 0 ? (x - old) / old : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -88,6 +97,7 @@ public struct ROCPState: StreamingIndicator {
 
 /// Rate of change ratio: `ROCR[t] = x[t] / x[t-period]`, 0 where `x[t-period] == 0` (TA-Lib).
 public struct ROCRState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var window: RingBuffer
     public let period: Int
 
@@ -97,6 +107,7 @@ public struct ROCRState: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the ratio once `period` earlier closes exist.
@@ -106,6 +117,7 @@ public struct ROCRState: StreamingIndicator {
         return old != 0 ? x / old : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -116,6 +128,7 @@ public struct ROCRState: StreamingIndicator {
 
 /// Rate of change ratio on a 100 scale: `ROCR100[t] = x[t] / x[t-period] * 100`, 0 where `x[t-period] == 0` (TA-Lib).
 public struct ROCR100State: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var window: RingBuffer
     public let period: Int
 
@@ -125,6 +138,7 @@ public struct ROCR100State: StreamingIndicator {
         window = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns the ratio times 100 once `period` earlier closes exist.
@@ -134,6 +148,7 @@ public struct ROCR100State: StreamingIndicator {
         return old != 0 ? (x / old) * 100.0 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -23,6 +23,7 @@ public struct SMIState: StreamingIndicator {
         signal = FusedEMA(period: signalPeriod)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int = 13, fastPeriod: Int = 2, slowPeriod: Int = 25, signalPeriod: Int = 9) -> Int {
         period - 1 + slowPeriod - 1 + fastPeriod - 1 + signalPeriod - 1
     }
@@ -45,6 +46,7 @@ public struct SMIState: StreamingIndicator {
         return (smi, s)
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

@@ -17,6 +17,7 @@ public struct TRIXState: StreamingIndicator {
         third = EMAState(period: p)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { 3 * (period - 1) + 1 }
 
     /// Feeds one close; returns TRIX once two triple-smoothed values exist.
@@ -28,6 +29,7 @@ public struct TRIXState: StreamingIndicator {
         return previous != 0 ? ((c - previous) / previous) * 100.0 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

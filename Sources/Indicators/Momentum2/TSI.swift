@@ -19,6 +19,7 @@ public struct TSIState: StreamingIndicator {
         secondDenominator = FusedEMA(period: secondPeriod)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(firstPeriod: Int = 25, secondPeriod: Int = 13) -> Int {
         1 + firstPeriod - 1 + secondPeriod - 1
     }
@@ -41,6 +42,7 @@ public struct TSIState: StreamingIndicator {
         return d2 > 0 ? 100.0 * n2 / d2 : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -24,6 +24,7 @@ public struct ULTOSCState: StreamingIndicator {
         ranges = RingBuffer(capacity: sorted[2] + 1)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period1: Int = 7, period2: Int = 14, period3: Int = 28) -> Int {
         max(period1, period2, period3)
     }
@@ -62,6 +63,7 @@ public struct ULTOSCState: StreamingIndicator {
         return 100.0 * (total / 7.0)
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

@@ -6,6 +6,7 @@
 /// O(period) per bar: like TA-Lib, the change total is summed afresh over the window each bar, so it carries no
 /// running-sum residue and a NaN leaves the window cleanly.
 public struct VHFState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var closes: RingBuffer
     public let period: Int
 
@@ -15,6 +16,7 @@ public struct VHFState: StreamingIndicator {
         closes = RingBuffer(capacity: self.period + 1)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close; returns VHF from bar `period` on.
@@ -35,6 +37,7 @@ public struct VHFState: StreamingIndicator {
         return total > 0 ? (highest - lowest) / total : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -5,6 +5,7 @@
 /// is not positive. Like TA-Lib, when the last `period` true ranges are all exactly 0 the TR total is reset to 0
 /// (dropping the running sum's rounding residue). First values at bar `period`.
 public struct VORTEXState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var ranges: RingBuffer
     @usableFromInline var plusMoves: RingBuffer
     @usableFromInline var minusMoves: RingBuffer
@@ -24,6 +25,7 @@ public struct VORTEXState: StreamingIndicator {
         minusMoves = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one bar; returns `(plus, minus)` from bar `period` on.
@@ -59,6 +61,7 @@ public struct VORTEXState: StreamingIndicator {
         return result
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close) else { return false }

@@ -8,8 +8,10 @@ public struct WADState: StreamingIndicator {
     @usableFromInline var previousClose = 0.0
     @usableFromInline var started = false
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one bar; returns the running total.
@@ -28,6 +30,7 @@ public struct WADState: StreamingIndicator {
         return total
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(high: bar.high, low: bar.low, close: bar.close)

@@ -6,6 +6,7 @@ public struct DEMAState: StreamingIndicator {
     @usableFromInline var ema1: EMAState
     @usableFromInline var ema2: EMAState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         ema1 = EMAState(period: max(1, period))
         ema2 = EMAState(period: max(1, period))
@@ -14,12 +15,14 @@ public struct DEMAState: StreamingIndicator {
     /// Leading bars with no output: `2 * (period - 1)`.
     public static func lookback(period: Int) -> Int { 2 * (max(1, period) - 1) }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         guard let e1 = ema1.update(x), let e2 = ema2.update(e1) else { return nil }
         return 2.0 * e1 - e2
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }
@@ -36,6 +39,7 @@ public struct TEMAState: StreamingIndicator {
     @usableFromInline var ema2: EMAState
     @usableFromInline var ema3: EMAState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         ema1 = EMAState(period: max(1, period))
         ema2 = EMAState(period: max(1, period))
@@ -45,12 +49,14 @@ public struct TEMAState: StreamingIndicator {
     /// Leading bars with no output: `3 * (period - 1)`.
     public static func lookback(period: Int) -> Int { 3 * (max(1, period) - 1) }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         guard let e1 = ema1.update(x), let e2 = ema2.update(e1), let e3 = ema3.update(e2) else { return nil }
         return (3.0 * e1) - (3.0 * e2) + e3
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -3,7 +3,9 @@
 /// `k = 2 / (period + 1)`; the first value, at bar `period - 1`, is the SMA of the first `period` values
 /// (TA-Lib's default compatibility mode); then `EMA[t] = EMA[t-1] + k * (x[t] - EMA[t-1])`.
 public struct EMAState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
+    /// The smoothing factor k (TA-Lib: `2 / (period + 1)`).
     public let k: Double
     @usableFromInline var seen = 0
     @usableFromInline var sum = 0.0
@@ -15,8 +17,10 @@ public struct EMAState: StreamingIndicator {
         self.k = k ?? 2.0 / Double(period + 1)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { period - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
@@ -32,6 +36,7 @@ public struct EMAState: StreamingIndicator {
         return nil
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

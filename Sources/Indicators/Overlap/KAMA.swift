@@ -3,8 +3,9 @@
 /// Efficiency ratio `ER = |x[t] - x[t-p]| / sum(|x[i] - x[i-1]|, last p changes)` (1 when the noise sum is
 /// zero or not above the signed change, as TA-Lib tests it), smoothing `sc = (ER*(2/3 - 2/31) + 2/31)^2`,
 /// `KAMA[t] = KAMA[t-1] + sc * (x[t] - KAMA[t-1])`. TA-Lib's seed: `KAMA[p-1] = x[p-1]`, first output at
-/// bar `p` (lookback `period`).
+/// bar `p` (lookback `period`). A period of 1 is the identity, as TA-Lib.
 public struct KAMAState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
     @usableFromInline static let constMax = 2.0 / (30.0 + 1.0)
     @usableFromInline static let constDiff = 2.0 / (2.0 + 1.0) - constMax
@@ -13,16 +14,20 @@ public struct KAMAState: StreamingIndicator {
     @usableFromInline var prevKAMA = 0.0
     @usableFromInline var seen = 0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = max(1, period)
         window = RingBuffer(capacity: self.period + 1)
     }
 
-    /// Leading bars with no output: `period`.
-    public static func lookback(period: Int) -> Int { max(1, period) }
+    /// Leading bars with no output: `period` (0 for a period of 1, which is the identity).
+    public static func lookback(period: Int) -> Int { period <= 1 ? 0 : period }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
+        // TA-Lib: a period of 1 copies the input (lookback 0).
+        if period == 1 { return x }
         let t = seen
         seen += 1
         if t == 0 {
@@ -60,6 +65,7 @@ public struct KAMAState: StreamingIndicator {
         return prevKAMA
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -7,12 +7,15 @@ public struct MAState: StreamingIndicator {
         ma = MovingAverageState(type, period: period, functionDefault: .sma)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int, type: MAType) -> Int {
         MovingAverageState.lookback(type, period: period, functionDefault: .sma)
     }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable public mutating func update(_ x: Double) -> Double? { ma.update(x) }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = ma.update(bar.close) else { return false }

@@ -4,56 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// One stage of Ehlers' Hilbert transform as TA-Lib runs it for MAMA and the HT_* family: a 7-tap FIR
-/// (`0.0962, 0.5769`) kept as separate even-bar and odd-bar circular buffers of 3.
-///
-/// `out = (a*in[t] - a*in[t-6] + b*in[t-4] - b*in[t-2]) * (0.075*period + 0.54)`, where "t-2" etc. count
-/// bars of the same parity, exactly as TA-Lib's `DO_HILBERT_EVEN/ODD` macros do.
-@usableFromInline
-struct OverlapHilbertStage: Sendable {
-    @usableFromInline var odd0 = 0.0, odd1 = 0.0, odd2 = 0.0
-    @usableFromInline var even0 = 0.0, even1 = 0.0, even2 = 0.0
-    @usableFromInline var prevOdd = 0.0, prevEven = 0.0
-    @usableFromInline var prevInputOdd = 0.0, prevInputEven = 0.0
-
-    @usableFromInline init() {}
-
-    @inlinable
-    mutating func step(_ input: Double, even: Bool, index: Int, adjustedPrevPeriod: Double) -> Double {
-        let a = 0.0962, b = 0.5769
-        let h = a * input
-        var v: Double
-        if even {
-            let old: Double
-            switch index {
-            case 0: old = even0; even0 = h
-            case 1: old = even1; even1 = h
-            default: old = even2; even2 = h
-            }
-            v = 0 - old
-            v += h
-            v -= prevEven
-            prevEven = b * prevInputEven
-            v += prevEven
-            prevInputEven = input
-        } else {
-            let old: Double
-            switch index {
-            case 0: old = odd0; odd0 = h
-            case 1: old = odd1; odd1 = h
-            default: old = odd2; odd2 = h
-            }
-            v = 0 - old
-            v += h
-            v -= prevOdd
-            prevOdd = b * prevInputOdd
-            v += prevOdd
-            prevInputOdd = input
-        }
-        return v * adjustedPrevPeriod
-    }
-}
-
 /// MESA adaptive moving average (Ehlers), TA-Lib's implementation: outputs `mama` and `fama`.
 ///
 /// The price is smoothed by a 4-bar WMA, run through a Hilbert transform to measure the phase; the phase
@@ -62,7 +12,9 @@ struct OverlapHilbertStage: Sendable {
 /// Both start at 0 on bar 12 (after the smoother's warm-up), so the first output TA-Lib gives is at bar 32.
 /// Even and odd bars use separate filter buffers, chosen by the bar's index from the start of the series.
 public struct MAMAState: StreamingIndicator {
+    /// Upper limit of the adaptive factor alpha.
     public let fastLimit: Double
+    /// Lower limit of the adaptive factor alpha.
     public let slowLimit: Double
     @usableFromInline var t = 0
     @usableFromInline var recent = RingBuffer(capacity: 4)
@@ -81,6 +33,7 @@ public struct MAMAState: StreamingIndicator {
     @usableFromInline var mama = 0.0
     @usableFromInline var fama = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(fastLimit: Double = 0.5, slowLimit: Double = 0.05) {
         self.fastLimit = fastLimit
         self.slowLimit = slowLimit
@@ -163,6 +116,7 @@ public struct MAMAState: StreamingIndicator {
         return today >= 32 ? (mama, fama) : nil
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

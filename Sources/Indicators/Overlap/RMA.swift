@@ -4,6 +4,7 @@
 /// `RMA[t] = beta * RMA[t-1] + alpha * x[t]` with `beta = (period-1)/period` and `alpha = 1 - beta`
 /// (TA-Lib derives alpha from beta so the two sum to exactly 1).
 public struct RMAState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
     @usableFromInline let beta: Double
     @usableFromInline let alpha: Double
@@ -11,6 +12,7 @@ public struct RMAState: StreamingIndicator {
     @usableFromInline var sum = 0.0
     @usableFromInline var value = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = max(1, period)
         beta = Double(self.period - 1) / Double(self.period)
@@ -20,6 +22,7 @@ public struct RMAState: StreamingIndicator {
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
@@ -33,6 +36,7 @@ public struct RMAState: StreamingIndicator {
         return value
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -5,13 +5,16 @@
 public struct SMAState: StreamingIndicator {
     @usableFromInline var window: RingBuffer
     @usableFromInline var total = 0.0
+    /// The period, in bars.
     public let period: Int
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = period
         window = RingBuffer(capacity: period)
     }
 
+    /// Leading bars with no output for these parameters: TA-Lib's lookback.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns the average once `period` values have been seen.
@@ -22,6 +25,7 @@ public struct SMAState: StreamingIndicator {
         return window.isFull ? total / Double(period) : nil
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -6,7 +6,9 @@
 /// average of the first `period` values of `e(j-1)` (its seed plus `period - 1` updates), so the first
 /// output is at bar `6 * (period - 1)`.
 public struct T3State: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
+    /// The volume factor v of the T3 coefficients.
     public let volumeFactor: Double
     @usableFromInline let k: Double
     @usableFromInline let oneMinusK: Double
@@ -17,6 +19,7 @@ public struct T3State: StreamingIndicator {
     @usableFromInline var count = 0
     @usableFromInline var sum = 0.0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, volumeFactor: Double = 0.7) {
         self.period = max(1, period)
         self.volumeFactor = volumeFactor
@@ -64,6 +67,7 @@ public struct T3State: StreamingIndicator {
         count = 0
     }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if stage == 6 {
@@ -91,6 +95,7 @@ public struct T3State: StreamingIndicator {
         return c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -7,6 +7,7 @@ public struct TRIMAState: StreamingIndicator {
     @usableFromInline var inner: SMAState
     @usableFromInline var outer: SMAState
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         let p = max(1, period)
         if p % 2 == 1 {
@@ -21,12 +22,14 @@ public struct TRIMAState: StreamingIndicator {
     /// Leading bars with no output: `period - 1`.
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
+    /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         guard let a = inner.update(x) else { return nil }
         return outer.update(a)
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

@@ -4,6 +4,7 @@
 /// Kept, as TA-Lib does, as a running weighted sum `periodSum` and plain sum `periodSub`
 /// (`periodSum -= periodSub` after each output shifts every weight down by one), so an update is O(1).
 public struct WMAState: StreamingIndicator {
+    /// The period, in bars.
     public let period: Int
     @usableFromInline let divider: Double
     @usableFromInline var window: RingBuffer
@@ -11,6 +12,7 @@ public struct WMAState: StreamingIndicator {
     @usableFromInline var periodSum = 0.0
     @usableFromInline var seen = 0
 
+    /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = max(1, period)
         divider = Double(self.period * (self.period + 1) / 2)
@@ -34,6 +36,7 @@ public struct WMAState: StreamingIndicator {
         return value
     }
 
+    /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.close) else { return false }

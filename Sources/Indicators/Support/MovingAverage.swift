@@ -10,17 +10,29 @@
 public enum MovingAverageState: Sendable {
     /// No smoothing: `MAType.none`, or a period of 1.
     case identity
+    /// A running SMA (see `SMAState`).
     case sma(SMAState)
+    /// A running EMA (see `EMAState`).
     case ema(EMAState)
+    /// A running WMA (see `WMAState`).
     case wma(WMAState)
+    /// A running DEMA (see `DEMAState`).
     case dema(DEMAState)
+    /// A running TEMA (see `TEMAState`).
     case tema(TEMAState)
+    /// A running TRIMA (see `TRIMAState`).
     case trima(TRIMAState)
+    /// A running KAMA (see `KAMAState`).
     case kama(KAMAState)
+    /// A running MAMA (see `MAMAState`).
     case mama(MAMAState)
+    /// A running T3 (see `T3State`).
     case t3(T3State)
+    /// A running HMA (see `HMAState`).
     case hma(HMAState)
+    /// A running ZLEMA (see `ZLEMAState`).
     case zlema(ZLEMAState)
+    /// A running RMA (see `RMAState`).
     case rma(RMAState)
 
     /// The concrete type `type` stands for: `functionDefault` resolved to the caller's meaning (SMA if that

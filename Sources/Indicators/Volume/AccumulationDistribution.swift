@@ -13,8 +13,10 @@ func moneyFlowVolume(high: Double, low: Double, close: Double, volume: Double) -
 public struct ADState: StreamingIndicator {
     @usableFromInline var total = 0.0
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one bar; returns the line's value at that bar.
@@ -24,6 +26,7 @@ public struct ADState: StreamingIndicator {
         return total
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
@@ -52,6 +55,7 @@ public struct ADOSCState: StreamingIndicator {
         lookbackBars = max(f, s) - 1
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastPeriod: Int = 3, slowPeriod: Int = 10) -> Int { max(fastPeriod, slowPeriod) - 1 }
 
     /// Feeds one bar; returns the oscillator from bar `max(fast, slow) - 1` on.
@@ -69,6 +73,7 @@ public struct ADOSCState: StreamingIndicator {
         return seen > lookbackBars ? fast - slow : nil
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume) else { return false }
@@ -91,6 +96,7 @@ public struct CMFState: StreamingIndicator {
         volumes = RingBuffer(capacity: max(1, period))
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one bar; returns CMF once `period` bars have been seen.
@@ -105,6 +111,7 @@ public struct CMFState: StreamingIndicator {
         return volumeTotal > 0 ? flowTotal / volumeTotal : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume) else { return false }

@@ -3,6 +3,7 @@
 /// The EMA is seeded with the mean of the first `period` force values and steps `ema += (force - ema) * k`,
 /// `k = 2 / (period + 1)` (TA-Lib's EMA, fused); period 1 gives the raw force. First value at bar `period`.
 public struct EFIState: StreamingIndicator {
+    /// The window length (or period) in bars.
     public let period: Int
     @usableFromInline let k: Double
     @usableFromInline var previousClose = 0.0
@@ -16,6 +17,7 @@ public struct EFIState: StreamingIndicator {
         k = 2.0 / Double(self.period + 1)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one close and its volume; returns the index from bar `period` on.
@@ -36,6 +38,7 @@ public struct EFIState: StreamingIndicator {
         return value
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(close: bar.close, volume: bar.volume) else { return false }
@@ -47,8 +50,10 @@ public struct EFIState: StreamingIndicator {
 /// Market Facilitation Index (Bill Williams): `(high - low) / volume`, 0 where the volume is exactly 0 (TA-Lib).
 /// Lookback 0.
 public struct MARKETFIState: StreamingIndicator {
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Returns the index of one bar.
@@ -57,6 +62,7 @@ public struct MARKETFIState: StreamingIndicator {
         volume != 0 ? (high - low) / volume : 0
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(high: bar.high, low: bar.low, volume: bar.volume)
@@ -70,6 +76,7 @@ public struct MARKETFIState: StreamingIndicator {
 /// as TA-Lib); once `period` consecutive bars had zero volume the running total is reset to exactly 0, as TA-Lib
 /// 0.8.1 does. First value at bar `period`.
 public struct RVOLState: StreamingIndicator {
+    /// The window length (or period) in bars.
     @usableFromInline var volumes: RingBuffer
     @usableFromInline var total = 0.0
     @usableFromInline var zeroRun = 0
@@ -81,6 +88,7 @@ public struct RVOLState: StreamingIndicator {
         volumes = RingBuffer(capacity: self.period)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(period: Int) -> Int { period }
 
     /// Feeds one volume; returns the relative volume from bar `period` on.
@@ -98,6 +106,7 @@ public struct RVOLState: StreamingIndicator {
         return full ? volume / baseline : nil
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.volume) else { return false }
@@ -116,8 +125,10 @@ public struct VWAPState: StreamingIndicator {
     @usableFromInline var volumeTotal = 0.0
     @usableFromInline var value = 0.0
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one bar; returns the VWAP so far.
@@ -132,6 +143,7 @@ public struct VWAPState: StreamingIndicator {
         return value
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
@@ -150,6 +162,7 @@ public struct PVOState: StreamingIndicator {
         oscillator = PPOState(fastPeriod: fastPeriod, slowPeriod: slowPeriod, type: type)
     }
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback(fastPeriod: Int = 12, slowPeriod: Int = 26, type: MAType = .ema) -> Int {
         PPOState.lookback(fastPeriod: fastPeriod, slowPeriod: slowPeriod, type: type)
     }
@@ -158,6 +171,7 @@ public struct PVOState: StreamingIndicator {
     @inlinable
     public mutating func update(_ volume: Double) -> Double? { oscillator.update(volume) }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         guard let v = update(bar.volume) else { return false }

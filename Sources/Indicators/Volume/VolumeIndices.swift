@@ -7,8 +7,10 @@ public struct OBVState: StreamingIndicator {
     @usableFromInline var previousClose = 0.0
     @usableFromInline var started = false
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one close and its volume; returns the running total.
@@ -26,6 +28,7 @@ public struct OBVState: StreamingIndicator {
         return total
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(close: bar.close, volume: bar.volume)
@@ -40,14 +43,17 @@ public struct OBVState: StreamingIndicator {
 public struct NVIState: StreamingIndicator {
     @usableFromInline var core = VolumeIndexCore(onRisingVolume: false)
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one close and its volume; returns the index.
     @inlinable
     public mutating func update(close: Double, volume: Double) -> Double { core.update(close: close, volume: volume) }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(close: bar.close, volume: bar.volume)
@@ -59,14 +65,17 @@ public struct NVIState: StreamingIndicator {
 public struct PVIState: StreamingIndicator {
     @usableFromInline var core = VolumeIndexCore(onRisingVolume: true)
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one close and its volume; returns the index.
     @inlinable
     public mutating func update(close: Double, volume: Double) -> Double { core.update(close: close, volume: volume) }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(close: bar.close, volume: bar.volume)
@@ -112,8 +121,10 @@ public struct PVTState: StreamingIndicator {
     @usableFromInline var previousClose = 0.0
     @usableFromInline var started = false
 
+    /// A fresh state at the start of a series.
     public init() {}
 
+    /// TA-Lib's lookback: the number of leading bars with no output.
     public static func lookback() -> Int { 0 }
 
     /// Feeds one close and its volume; returns the running total.
@@ -128,6 +139,7 @@ public struct PVTState: StreamingIndicator {
         return total
     }
 
+    /// Catalog form: reads the bar fields this function takes and writes its outputs in TA-Lib's order.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
         out.v0 = update(close: bar.close, volume: bar.volume)
