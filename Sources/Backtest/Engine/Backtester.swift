@@ -23,7 +23,7 @@ import MarketCore
 /// `N = cash * f * L / (1 + commission * L)`, margin `N / L`, quantity `N / price`. With `f = 1`, `L = 1` this is
 /// "all equity, fractional units", the reference rule. Isolated margin: a position never gives back less than zero.
 ///
-/// Complexity: O(n) per run, no allocation per bar (the equity curve is reserved once).
+/// Complexity: O(n) per run, no allocation per bar (the equity curve is allocated once and written in place).
 public enum Backtester {
     /// Runs `strategy` over `series`.
     /// - Parameters:
@@ -71,54 +71,64 @@ public enum Backtester {
     /// The bar loop, for a validated configuration and series and a prepared strategy.
     static func simulate<S: Strategy>(_ strategy: inout S, on series: CandleSeries, configuration: BacktestConfiguration,
                                       funding: [FundingRate], gaps: [Gap]) -> BacktestResult {
-        var engine = Engine(configuration: configuration, barCount: series.count)
+        var engine = Engine(configuration: configuration)
         let schedule = funding.sorted { $0.time < $1.time }
         var nextFunding = 0
         let n = series.count
         let lastBar = n - 1
         var pending = StrategyAction.hold
-        for i in 0..<n {
-            let open = series.open[i]
-            engine.barTouched = engine.position != nil
+        let sameClose = configuration.fill == .sameClose
+        let closeAtLastOpen = configuration.endOfData == .closeAtLastOpen
+        // The curve is written in place, one value per bar: no allocation or uniqueness check inside the loop.
+        let equity = [Double](unsafeUninitializedCapacity: n) { curve, initialized in
+            series.open.withUnsafeBufferPointer { opens in
+                series.close.withUnsafeBufferPointer { closes in
+                    for i in 0..<n {
+                        let open = opens[i]
+                        engine.barTouched = engine.isHolding
 
-            // 1. Funding settled at this bar's open.
-            while nextFunding < schedule.count && schedule[nextFunding].time <= series.time[i] {
-                if i > 0 && schedule[nextFunding].time > series.time[i - 1] {
-                    engine.settleFunding(rate: schedule[nextFunding].rate, markPrice: open)
+                        // 1. Funding settled at this bar's open.
+                        while nextFunding < schedule.count && schedule[nextFunding].time <= series.time[i] {
+                            if i > 0 && schedule[nextFunding].time > series.time[i - 1] {
+                                engine.settleFunding(rate: schedule[nextFunding].rate, markPrice: open)
+                            }
+                            nextFunding += 1
+                        }
+                        // 2. Orders from the previous close.
+                        if pending != .hold {
+                            engine.execute(pending, price: open, bar: i, time: series.time[i])
+                            pending = .hold
+                        }
+                        // 3. Stops, take-profits and liquidation inside the bar.
+                        if engine.hasIntrabarExits {
+                            engine.checkInsideBar(open: open, high: series.high[i], low: series.low[i], bar: i,
+                                                  time: series.time[i])
+                        }
+                        // 4 and 5. End of data, or the decision at this close.
+                        if i == lastBar {
+                            if engine.isHolding {
+                                let price = closeAtLastOpen ? open : closes[i]
+                                engine.close(at: price, bar: i, time: series.time[i], reason: .endOfData, slippage: true)
+                            }
+                        } else {
+                            let action = engine.allowed(strategy.action(at: i, series: series, position: engine.side))
+                            if sameClose {
+                                engine.execute(action, price: closes[i], bar: i, time: series.time[i])
+                            } else {
+                                pending = action
+                            }
+                        }
+                        // 6. Mark to the close.
+                        curve[i] = engine.markToClose(closes[i])
+                        initialized = i + 1
+                    }
                 }
-                nextFunding += 1
             }
-            // 2. Orders from the previous close.
-            if pending != .hold {
-                engine.execute(pending, price: open, bar: i, time: series.time[i])
-                pending = .hold
-            }
-            // 3. Stops, take-profits and liquidation inside the bar.
-            if engine.hasIntrabarExits {
-                engine.checkInsideBar(open: open, high: series.high[i], low: series.low[i], bar: i, time: series.time[i])
-            }
-            // 4 and 5. End of data, or the decision at this close.
-            if i == lastBar {
-                if engine.position != nil {
-                    let price = configuration.endOfData == .closeAtLastOpen ? open : series.close[i]
-                    engine.close(at: price, bar: i, time: series.time[i], reason: .endOfData, slippage: true)
-                }
-            } else {
-                let raw = strategy.action(at: i, series: series, position: engine.position?.side)
-                let action = engine.allowed(raw)
-                if configuration.fill == .sameClose {
-                    engine.execute(action, price: series.close[i], bar: i, time: series.time[i])
-                } else {
-                    pending = action
-                }
-            }
-            // 6. Mark to the close.
-            engine.markToClose(series.close[i])
         }
-        let metrics = BacktestMetrics(initialCash: configuration.initialCash, equity: engine.equity,
+        let metrics = BacktestMetrics(initialCash: configuration.initialCash, equity: equity,
                                       trades: engine.trades, barsInMarket: engine.barsInMarket, series: series)
         return BacktestResult(strategy: strategy.name, parameters: strategy.parameters, configuration: configuration,
-                              metrics: metrics, trades: engine.trades, equity: engine.equity,
+                              metrics: metrics, trades: engine.trades, equity: equity,
                               barsInMarket: engine.barsInMarket, gaps: gaps,
                               ambiguousIntrabarBars: engine.ambiguousBars)
     }
@@ -132,7 +142,6 @@ struct Engine {
     var cash: Double
     var position: OpenPosition?
     var trades: [Trade] = []
-    var equity: [Double] = []
     var barsInMarket = 0
     var barTouched = false
     var ambiguousBars = 0
@@ -144,13 +153,18 @@ struct Engine {
     /// Whether the open position has a liquidation, stop or take-profit price to check inside each bar.
     var hasIntrabarExits = false
 
-    init(configuration: BacktestConfiguration, barCount: Int) {
+    init(configuration: BacktestConfiguration) {
         self.configuration = configuration
         commission = configuration.commission
         leverage = configuration.leverage
         cash = configuration.initialCash
-        equity.reserveCapacity(barCount)
     }
+
+    /// Whether a position is open.
+    @inline(__always) var isHolding: Bool { markDirection != 0 }
+
+    /// The open position's side, nil when flat.
+    @inline(__always) var side: PositionSide? { markDirection > 0 ? .long : markDirection < 0 ? .short : nil }
 
     /// Maps an action onto the sides this run may trade.
     @inline(__always)
@@ -270,11 +284,11 @@ struct Engine {
         }
     }
 
+    /// The equity at `close`; counts the bar as in the market when a position was held at some moment.
     @inline(__always)
-    mutating func markToClose(_ close: Double) {
+    mutating func markToClose(_ close: Double) -> Double {
         let held = markDirection != 0
-        let value = held ? cash + max(0, markMargin + markDirection * markQuantity * (close - markEntry)) : cash
-        equity.append(value)
         if barTouched || held { barsInMarket += 1 }
+        return held ? cash + max(0, markMargin + markDirection * markQuantity * (close - markEntry)) : cash
     }
 }

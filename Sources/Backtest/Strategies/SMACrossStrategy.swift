@@ -57,6 +57,7 @@ public struct SMACrossStrategy: Strategy {
         if slow.count != series.count { slow = Self.movingAverage(series.close, period: slowPeriod) }
     }
 
+    @inline(__always)
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
         guard index >= 1, index < fast.count, index < slow.count else { return .hold }
         // Checked above; unchecked reads keep the grid's inner loop free of bounds checks.
