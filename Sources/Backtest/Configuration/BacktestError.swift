@@ -19,6 +19,7 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An indicator the strategy needs is not in the catalog of this build.
     case indicatorUnavailable(String)
 
+    /// The message shown to the user: what was wrong and what is allowed.
     public var description: String {
         switch self {
         case let .invalidSetting(name, value, allowed):

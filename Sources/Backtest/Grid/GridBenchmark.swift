@@ -2,9 +2,13 @@ import MarketCore
 
 /// The throughput of the `sma-cross` grid: for the closing note and `sextant bench`, never for tests.
 public struct GridBenchmarkReport: Sendable, Equatable, Codable {
+    /// Combinations run (1,000 for the benchmark grid).
     public var combinations: Int
+    /// Bars in the series.
     public var bars: Int
+    /// Wall-clock seconds for the whole grid.
     public var seconds: Double
+    /// Combinations per second, all cores together.
     public var combinationsPerSecond: Double
     /// Nanoseconds per bar per combination.
     public var nanosecondsPerBar: Double

@@ -5,8 +5,10 @@ import MarketCore
 public struct GridRunResult: Sendable, Equatable, Codable {
     /// Every strategy parameter of the run (grid values and fixed ones).
     public var parameters: [String: Double]
+    /// The combination's metrics.
     public var metrics: BacktestMetrics
 
+    /// A combination and its metrics.
     public init(parameters: [String: Double], metrics: BacktestMetrics) {
         self.parameters = parameters
         self.metrics = metrics
@@ -15,7 +17,9 @@ public struct GridRunResult: Sendable, Equatable, Codable {
 
 /// The outcome of a grid search: every valid combination, best first.
 public struct GridSearchResult: Sendable, Equatable, Codable {
+    /// The strategy name, lowercased.
     public var strategy: String
+    /// The metric the results are sorted by.
     public var rankedBy: RankingMetric
     /// Best first by `rankedBy`; combinations whose metric is undefined come last, in grid order.
     public var results: [GridRunResult]

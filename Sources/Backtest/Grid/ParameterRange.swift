@@ -4,9 +4,13 @@
 /// try ParameterRange(parsing: "fast=5:50:5").values   // [5, 10, ..., 50]
 /// ```
 public struct ParameterRange: Sendable, Equatable, Codable {
+    /// The strategy parameter the range varies.
     public let name: String
+    /// First value.
     public let from: Double
+    /// Last value (inclusive, when a whole number of steps away).
     public let to: Double
+    /// Distance between values, positive.
     public let step: Double
 
     /// The most values one range may hold.

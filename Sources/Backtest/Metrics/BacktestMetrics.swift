@@ -5,7 +5,9 @@ import MarketCore
 /// Percentages are in percent (`12.5` = 12.5%). A statistic that is undefined for the run (no trades, no
 /// losing trade, a flat equity curve) is nil and encodes as JSON `null`.
 public struct BacktestMetrics: Sendable, Equatable, Codable {
+    /// Starting cash.
     public var initialCash: Double
+    /// Equity at the last close.
     public var finalEquity: Double
     /// `TotalReturn`.
     public var returnPct: Double?

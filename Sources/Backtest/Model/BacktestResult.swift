@@ -11,8 +11,11 @@ public struct BacktestResult: Sendable, Equatable, Codable {
     public var strategy: String
     /// Strategy parameters, defaults filled in.
     public var parameters: [String: Double]
+    /// The configuration the run used.
     public var configuration: BacktestConfiguration
+    /// Every performance statistic.
     public var metrics: BacktestMetrics
+    /// Closed trades in order of exit.
     public var trades: [Trade]
     /// Equity marked to each bar's close, one value per input row.
     public var equity: [Double]
@@ -29,6 +32,7 @@ public struct BacktestResult: Sendable, Equatable, Codable {
     public static let adverseFirstNote =
         "when a stop-loss or liquidation and a take-profit could both trigger inside one bar, the adverse exit is assumed to come first"
 
+    /// Assembles a result; `intrabarAssumption` is always `adverseFirstNote`.
     public init(strategy: String, parameters: [String: Double], configuration: BacktestConfiguration,
                 metrics: BacktestMetrics, trades: [Trade], equity: [Double], barsInMarket: Int, gaps: [Gap],
                 ambiguousIntrabarBars: Int) {

@@ -32,8 +32,11 @@ public struct Trade: Sendable, Equatable, Codable {
     public var entryBar: Int
     /// 0-based input row of the exit fill.
     public var exitBar: Int
+    /// Long or short.
     public var side: PositionSide
+    /// Open time of the entry bar.
     public var entryTime: Timestamp
+    /// Open time of the exit bar.
     public var exitTime: Timestamp
     /// Entry fill price, slippage included.
     public var entryPrice: Double
@@ -53,8 +56,10 @@ public struct Trade: Sendable, Equatable, Codable {
     public var returnPct: Double
     /// `pnl / margin`, in percent.
     public var returnOnMarginPct: Double
+    /// Why the trade was closed.
     public var exitReason: ExitReason
 
+    /// A closed trade; the engine builds these.
     public init(entryBar: Int, exitBar: Int, side: PositionSide, entryTime: Timestamp, exitTime: Timestamp,
                 entryPrice: Double, exitPrice: Double, quantity: Double, margin: Double, fees: Double,
                 funding: Double, pnl: Double, returnPct: Double, returnOnMarginPct: Double, exitReason: ExitReason) {

@@ -11,11 +11,14 @@ public struct DonchianBreakoutStrategy: Strategy {
         StrategyParameter("period", default: 20, range: 2...100_000, integer: true, "Bars in the channel"),
     ]
 
+    /// Bars in the channel.
     public let period: Int
     var upperBand: [Double] = []
     var lowerBand: [Double] = []
 
+    /// `donchian-breakout`.
     public var name: String { "donchian-breakout" }
+    /// `period`.
     public var parameters: [String: Double] { ["period": Double(period)] }
 
     /// - Throws: `BacktestError.invalidParameter` when the period is out of range.
@@ -24,12 +27,14 @@ public struct DonchianBreakoutStrategy: Strategy {
         self.period = period
     }
 
+    /// Computes the channel with the catalog's MAX and MIN.
     public mutating func prepare(for series: CandleSeries) throws(BacktestError) {
         let p = ["timeperiod": Double(period)]
         upperBand = try catalogColumn("MAX", of: series.high, parameters: p, strategy: name)
         lowerBand = try catalogColumn("MIN", of: series.low, parameters: p, strategy: name)
     }
 
+    /// Breakout above the channel: long; below: short (or out).
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
         guard index >= 1, index < upperBand.count else { return .hold }
         let c = series.close[index]

@@ -13,12 +13,17 @@ public struct RSIReversionStrategy: Strategy {
         StrategyParameter("upper", default: 70, range: 0...100, integer: false, "Overbought level: sell above it"),
     ]
 
+    /// Bars in the RSI.
     public let period: Int
+    /// Oversold level.
     public let lower: Double
+    /// Overbought level.
     public let upper: Double
     var rsi: [Double] = []
 
+    /// `rsi-reversion`.
     public var name: String { "rsi-reversion" }
+    /// `period`, `lower`, `upper`.
     public var parameters: [String: Double] { ["period": Double(period), "lower": lower, "upper": upper] }
 
     /// - Throws: `BacktestError.invalidParameter` when a value is out of range or `lower >= upper`.
@@ -33,10 +38,12 @@ public struct RSIReversionStrategy: Strategy {
         self.upper = upper
     }
 
+    /// Computes the RSI with the catalog's `RSI`.
     public mutating func prepare(for series: CandleSeries) throws(BacktestError) {
         rsi = try catalogColumn("RSI", of: series.close, parameters: ["timeperiod": Double(period)], strategy: name)
     }
 
+    /// Below `lower`: long; above `upper`: short (or out).
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
         guard index < rsi.count else { return .hold }
         let r = rsi[index]

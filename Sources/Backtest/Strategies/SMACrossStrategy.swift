@@ -14,12 +14,16 @@ public struct SMACrossStrategy: Strategy {
         StrategyParameter("slow", default: 30, range: 2...100_000, integer: true, "Bars in the slow SMA"),
     ]
 
+    /// Bars in the fast SMA.
     public let fastPeriod: Int
+    /// Bars in the slow SMA.
     public let slowPeriod: Int
     var fast: [Double] = []
     var slow: [Double] = []
 
+    /// `sma-cross`.
     public var name: String { "sma-cross" }
+    /// `fast` and `slow`.
     public var parameters: [String: Double] { ["fast": Double(fastPeriod), "slow": Double(slowPeriod)] }
 
     /// - Throws: `BacktestError.invalidParameter` when a period is out of range or `fast >= slow`.
@@ -52,11 +56,13 @@ public struct SMACrossStrategy: Strategy {
         return out
     }
 
+    /// Computes both SMAs of the close unless they were given precomputed.
     public mutating func prepare(for series: CandleSeries) throws(BacktestError) {
         if fast.count != series.count { fast = Self.movingAverage(series.close, period: fastPeriod) }
         if slow.count != series.count { slow = Self.movingAverage(series.close, period: slowPeriod) }
     }
 
+    /// Crossing up: long; crossing down: short (or out).
     @inline(__always)
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
         guard index >= 1, index < fast.count, index < slow.count else { return .hold }

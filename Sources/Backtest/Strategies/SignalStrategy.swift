@@ -10,15 +10,18 @@ public struct SignalRow: Sendable, Equatable, Codable {
         case time(Timestamp)
     }
 
+    /// The bar or time of the row.
     public var key: Key
     /// +1 long, -1 short, 0 flat.
     public var signal: Int
 
+    /// A row at a 0-based input row.
     public init(bar: Int, signal: Int) {
         key = .bar(bar)
         self.signal = signal
     }
 
+    /// A row at a time.
     public init(time: Timestamp, signal: Int) {
         key = .time(time)
         self.signal = signal
@@ -31,10 +34,13 @@ public struct SignalRow: Sendable, Equatable, Codable {
 /// next open like any decision. Between rows nothing happens (a position closed by a stop is not re-entered
 /// until the next row). When several rows fall on one bar the last one counts.
 public struct SignalStrategy: Strategy {
+    /// The rows, as given.
     public let rows: [SignalRow]
     var actions: [StrategyAction] = []
 
+    /// `signals`.
     public var name: String { "signals" }
+    /// None: the rows drive it.
     public var parameters: [String: Double] { [:] }
 
     /// - Throws: `BacktestError.signalOutOfRange` for a signal other than -1, 0, +1.
@@ -67,6 +73,7 @@ public struct SignalStrategy: Strategy {
         }
     }
 
+    /// The action of the row on this bar, or `hold`.
     public mutating func action(at index: Int, series: CandleSeries, position: PositionSide?) -> StrategyAction {
         index < actions.count ? actions[index] : .hold
     }

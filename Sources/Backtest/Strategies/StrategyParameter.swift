@@ -1,13 +1,19 @@
 /// A strategy parameter as data: the CLI validates `--param NAME=VALUE` and grids against it.
 public struct StrategyParameter: Sendable, Equatable, Codable {
+    /// Name used in `--param NAME=VALUE` and grids.
     public let name: String
+    /// Used when the parameter is not given.
     public let defaultValue: Double
+    /// Smallest allowed value.
     public let minimum: Double
+    /// Largest allowed value.
     public let maximum: Double
     /// Whether the value must be a whole number (periods).
     public let isInteger: Bool
+    /// One line for help output.
     public let summary: String
 
+    /// A parameter spec.
     public init(_ name: String, default defaultValue: Double, range: ClosedRange<Double>, integer: Bool, _ summary: String) {
         self.name = name
         self.defaultValue = defaultValue
