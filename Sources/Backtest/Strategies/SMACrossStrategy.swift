@@ -20,6 +20,8 @@ public struct SMACrossStrategy: Strategy {
     public let slowPeriod: Int
     var fast: [Double] = []
     var slow: [Double] = []
+    /// Set by the grid, whose columns were computed for the series it runs on.
+    var isPrecomputed = false
 
     /// `sma-cross`.
     public var name: String { "sma-cross" }
@@ -44,6 +46,7 @@ public struct SMACrossStrategy: Strategy {
         self.slowPeriod = slowPeriod
         self.fast = fast
         self.slow = slow
+        isPrecomputed = true
     }
 
     /// The SMA of `values` at every bar, NaN during the warm-up (the first `period - 1` bars).
@@ -56,10 +59,12 @@ public struct SMACrossStrategy: Strategy {
         return out
     }
 
-    /// Computes both SMAs of the close unless they were given precomputed.
+    /// Computes both SMAs of the close (unless the grid supplied them for this series).
     public mutating func prepare(for series: CandleSeries) throws(BacktestError) {
-        if fast.count != series.count { fast = Self.movingAverage(series.close, period: fastPeriod) }
-        if slow.count != series.count { slow = Self.movingAverage(series.close, period: slowPeriod) }
+        guard !(isPrecomputed && fast.count == series.count && slow.count == series.count) else { return }
+        fast = Self.movingAverage(series.close, period: fastPeriod)
+        slow = Self.movingAverage(series.close, period: slowPeriod)
+        isPrecomputed = false
     }
 
     /// Crossing up: long; crossing down: short (or out).
