@@ -204,3 +204,34 @@ import TestSupport
         #expect(r.metrics.finalEquity == 100_000)
     }
 }
+
+@Suite struct AccountingTests {
+    @Test("a levered two-sided run with funding, stops and liquidations keeps its books: final equity = cash + every trade's pnl")
+    func accountingIdentity() throws {
+        let series = try ReferenceInputs.series("ETH_hourly_tail3000.csv.gz", symbol: "ETH", timeframe: .h1)
+        // Funding every 8 hours, alternating sign.
+        let funding = stride(from: 0, to: series.count, by: 8).map { k in
+            FundingRate(symbol: "ETHUSDT", time: series.time[k], rate: k % 16 == 0 ? 0.0003 : -0.0001)
+        }
+        var config = BacktestConfiguration()
+        config.leverage = 25
+        config.side = .both
+        config.commission = 0.0004
+        config.slippage = .fraction(0.0001)
+        config.maintenanceMarginRate = 0.01
+        config.takeProfit = 0.03
+        let result = try Backtester.run(try SMACrossStrategy(fast: 5, slow: 20), on: series, configuration: config,
+                                        funding: funding)
+        let m = result.metrics
+        #expect(m.liquidations > 0)
+        #expect(result.trades.contains { $0.exitReason == .takeProfit })
+        #expect(Tolerance.relative(1e-9).accepts(m.finalEquity, config.initialCash + result.trades.reduce(0) { $0 + $1.pnl }))
+        #expect(result.equity.allSatisfy { $0 >= 0 })
+        for t in result.trades where t.exitReason == .liquidation {
+            // Margin left after funding, plus the loss at the liquidation price, is the maintenance margin.
+            let marginLeft = t.margin - t.funding + t.side.direction * t.quantity * (t.exitPrice - t.entryPrice)
+            #expect(Tolerance.relative(1e-9).accepts(marginLeft, config.maintenanceMarginRate * t.quantity * t.exitPrice))
+        }
+        #expect(Tolerance.relative(1e-9).accepts(m.fundingPaid, result.trades.reduce(0) { $0 + $1.funding }))
+    }
+}
