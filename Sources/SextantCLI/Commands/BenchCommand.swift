@@ -8,7 +8,7 @@ import SextantSQLite
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (use a release build: swift build -c release).",
-        subcommands: [BenchParse.self, BenchIngest.self, BenchTA.self])
+        subcommands: [BenchParse.self, BenchIngest.self, BenchTA.self, BenchGrid.self])
 }
 
 /// Wall-clock seconds of `body`, best of `repeats`.
