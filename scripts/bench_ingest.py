@@ -7,7 +7,7 @@ Usage: python3 scripts/bench_ingest.py [FILE] [--repeats 5]
 Default FILE: ../shared/data/intraday_5m/BTCUSDT_5m.csv.gz (140,614 rows). Needs `pip install pandas` and a release
 build (`swift build -c release --product sextant`, done here if missing).
 """
-import argparse, os, sqlite3, subprocess, tempfile, time
+import argparse, json, os, sqlite3, subprocess, tempfile, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("file", nargs="?", default=None)
@@ -35,13 +35,24 @@ def pandas_once(tmp):
         df.to_sql("candles", con, index=False)
     return time.perf_counter() - t
 
+def pandas_parse_once():
+    t = time.perf_counter()
+    pd.read_csv(path)
+    return time.perf_counter() - t
+
 best_s, best_p = float("inf"), float("inf")
 for _ in range(args.repeats):
     with tempfile.TemporaryDirectory() as tmp:
         best_s = min(best_s, sextant_once(tmp))
         best_p = min(best_p, pandas_once(tmp))
-rows = sum(1 for _ in pd.read_csv(path, usecols=[0]).itertuples())
+rows = len(pd.read_csv(path, usecols=[0]))
+# Parsing alone: pandas.read_csv (gzip included) against `sextant bench parse` (decompressed once, then parsed).
+best_pp = min(pandas_parse_once() for _ in range(args.repeats))
+ours_parse = json.loads(subprocess.run([binary, "bench", "parse", path, "--repeats", "10", "--json"], check=True,
+                                       capture_output=True, text=True).stdout)
 print(f"file: {path} ({rows} rows)")
 print(f"sextant ingest (whole process): {best_s:.3f} s  ({rows / best_s / 1e6:.2f} M rows/s)")
 print(f"pandas read_csv + to_sql:       {best_p:.3f} s  ({rows / best_p / 1e6:.2f} M rows/s)")
 print(f"ratio pandas / sextant: {best_p / best_s:.2f}x")
+print(f"parse only: sextant {ours_parse['rows_per_s'] / 1e6:.2f} M rows/s (in memory), pandas.read_csv {rows / best_pp / 1e6:.2f} M rows/s "
+      f"(gzip included), ratio {ours_parse['rows_per_s'] / (rows / best_pp):.2f}x")

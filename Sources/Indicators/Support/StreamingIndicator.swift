@@ -23,14 +23,17 @@ public protocol StreamingIndicator: Sendable {
 public enum IndicatorRunner {
     /// The batch form of a streaming state: one output column per output, `blank[k]` (NaN, or 0 for integer
     /// outputs) where there is no value.
-    /// Complexity: O(n) updates.
+    /// Complexity: O(n) updates; the outputs are written through raw pointers (no per-bar bounds or
+    /// uniqueness checks), then copied once into the result arrays.
     @inlinable
     public static func batch<S: StreamingIndicator>(_ initial: S, _ input: BarColumns, outputCount: Int,
                                                     blank: [Double]? = nil) -> [[Double]] {
         var state = initial
         let n = input.count
         let fill = blank ?? [Double](repeating: .nan, count: outputCount)
-        var columns = (0..<outputCount).map { [Double](repeating: fill[$0], count: n) }
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n * outputCount))
+        defer { buffer.deallocate() }
+        for k in 0..<outputCount { (buffer + k * n).initialize(repeating: fill[k], count: n) }
         var out = IndicatorOutputs()
         input.open.withUnsafeBufferPointer { o in
             input.high.withUnsafeBufferPointer { h in
@@ -38,21 +41,13 @@ public enum IndicatorRunner {
                     input.close.withUnsafeBufferPointer { c in
                         input.volume.withUnsafeBufferPointer { v in
                             input.periods.withUnsafeBufferPointer { p in
-                                switch outputCount {
-                                case 1:
-                                    columns[0].withUnsafeMutableBufferPointer { r0 in
-                                        for i in 0..<n {
-                                            let bar = Bar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], periods: p[i])
-                                            if state.update(bar, into: &out) { r0[i] = out.v0 }
-                                        }
-                                    }
-                                default:
-                                    for i in 0..<n {
-                                        let bar = Bar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], periods: p[i])
-                                        if state.update(bar, into: &out) {
-                                            for k in 0..<outputCount { columns[k][i] = out[k] }
-                                        }
-                                    }
+                                for i in 0..<n {
+                                    let bar = Bar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], periods: p[i])
+                                    guard state.update(bar, into: &out) else { continue }
+                                    buffer[i] = out.v0
+                                    if outputCount > 1 { buffer[n + i] = out.v1 }
+                                    if outputCount > 2 { buffer[2 * n + i] = out.v2 }
+                                    if outputCount > 3 { buffer[3 * n + i] = out.v3 }
                                 }
                             }
                         }
@@ -60,7 +55,7 @@ public enum IndicatorRunner {
                 }
             }
         }
-        return columns
+        return (0..<outputCount).map { k in Array(UnsafeBufferPointer(start: buffer + k * n, count: n)) }
     }
 }
 
