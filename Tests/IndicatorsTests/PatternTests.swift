@@ -55,38 +55,38 @@ import TestSupport
     func dojiUsesPreviousCandles() {
         // Ten candles of range 2 (body 1), then a candle with body 0.2 and range 2: threshold 0.1 * 2 = 0.2.
         var doji = CandlePatternState(CandlePatterns.Doji())
-        for _ in 0..<10 { #expect(doji.update(Candle(open: 10, high: 11.5, low: 9.5, close: 11)) == nil) }
-        #expect(doji.update(Candle(open: 10, high: 11, low: 9, close: 10.2)) == 100)
+        for _ in 0..<10 { #expect(doji.update(CandleShape(open: 10, high: 11.5, low: 9.5, close: 11)) == nil) }
+        #expect(doji.update(CandleShape(open: 10, high: 11, low: 9, close: 10.2)) == 100)
         // Body 0.25 > 0.1 * average range 2 (the previous ten candles now include the doji, also range 2).
-        #expect(doji.update(Candle(open: 10, high: 11, low: 9, close: 10.25)) == 0)
+        #expect(doji.update(CandleShape(open: 10, high: 11, low: 9, close: 10.25)) == 0)
         // A huge range on the current candle does not loosen its own threshold.
-        #expect(doji.update(Candle(open: 10, high: 100, low: 0, close: 10.3)) == 0)
+        #expect(doji.update(CandleShape(open: 10, high: 100, low: 0, close: 10.3)) == 0)
     }
 
     @Test("engulfing gives 100 for a strict engulf and 80 when one body end coincides")
     func engulfingStrength() {
-        func run(_ candles: [Candle]) -> Int? {
+        func run(_ candles: [CandleShape]) -> Int? {
             var s = CandlePatternState(CandlePatterns.Engulfing())
             return candles.map { s.update($0) }.last ?? nil
         }
-        let filler = Candle(open: 5, high: 6, low: 4, close: 5.5)
-        let black = Candle(open: 10, high: 10.5, low: 8.5, close: 9)
-        #expect(run([filler, black, Candle(open: 8.5, high: 11, low: 8, close: 10.5)]) == 100)
-        #expect(run([filler, black, Candle(open: 9, high: 11, low: 8.5, close: 10.5)]) == 80)
-        #expect(run([filler, black, Candle(open: 9.2, high: 11, low: 9, close: 10.5)]) == 0)
+        let filler = CandleShape(open: 5, high: 6, low: 4, close: 5.5)
+        let black = CandleShape(open: 10, high: 10.5, low: 8.5, close: 9)
+        #expect(run([filler, black, CandleShape(open: 8.5, high: 11, low: 8, close: 10.5)]) == 100)
+        #expect(run([filler, black, CandleShape(open: 9, high: 11, low: 8.5, close: 10.5)]) == 80)
+        #expect(run([filler, black, CandleShape(open: 9.2, high: 11, low: 9, close: 10.5)]) == 0)
     }
 
     @Test("the hikkake confirmation three bars later reports 200")
     func hikkakeConfirmation() {
         var s = CandlePatternState(CandlePatterns.Hikkake())
         let bars = [
-            Candle(open: 10, high: 11, low: 9, close: 10), Candle(open: 10, high: 11, low: 9, close: 10),
-            Candle(open: 10, high: 11, low: 9, close: 10),
-            Candle(open: 10, high: 12, low: 8, close: 10),      // mother bar
-            Candle(open: 10, high: 11, low: 9, close: 10),      // inside bar
-            Candle(open: 9, high: 10.5, low: 8.5, close: 9),    // lower high and lower low: bullish hikkake
-            Candle(open: 9, high: 10.6, low: 8.8, close: 9.5),  // not inside the breakout bar
-            Candle(open: 10, high: 11.6, low: 9.8, close: 11.5), // closes above the inside bar's high
+            CandleShape(open: 10, high: 11, low: 9, close: 10), CandleShape(open: 10, high: 11, low: 9, close: 10),
+            CandleShape(open: 10, high: 11, low: 9, close: 10),
+            CandleShape(open: 10, high: 12, low: 8, close: 10),      // mother bar
+            CandleShape(open: 10, high: 11, low: 9, close: 10),      // inside bar
+            CandleShape(open: 9, high: 10.5, low: 8.5, close: 9),    // lower high and lower low: bullish hikkake
+            CandleShape(open: 9, high: 10.6, low: 8.8, close: 9.5),  // not inside the breakout bar
+            CandleShape(open: 10, high: 11.6, low: 9.8, close: 11.5), // closes above the inside bar's high
         ]
         let out = bars.map { s.update($0) }
         #expect(out[5] == 100)

@@ -69,7 +69,7 @@ public struct CandleSetting: Sendable, Hashable, Codable {
 }
 
 /// One candle's prices and the measures TA-Lib's patterns read.
-public struct Candle: Sendable, Equatable {
+public struct CandleShape: Sendable, Equatable {
     /// Opening price.
     public var open: Double
     /// Highest price.
@@ -139,28 +139,28 @@ public struct CandleAverageSpec: Sendable, Equatable {
 /// then rolled with `total += range(i-k) - range(i-k-avgPeriod)` after each evaluation, so the floating-point sums
 /// are TA-Lib's to the last bit.
 public struct CandleWindow: Sendable {
-    @usableFromInline var storage: [Candle]
+    @usableFromInline var storage: [CandleShape]
     @usableFromInline var newest = -1
     @usableFromInline var stored = 0
     @usableFromInline let specs: [CandleAverageSpec]
     @usableFromInline var totals: [Double]
 
     init(capacity: Int, averages: [CandleAverageSpec]) {
-        storage = [Candle](repeating: Candle(open: .nan, high: .nan, low: .nan, close: .nan), count: max(1, capacity))
+        storage = [CandleShape](repeating: CandleShape(open: .nan, high: .nan, low: .nan, close: .nan), count: max(1, capacity))
         specs = averages
         totals = [Double](repeating: 0, count: averages.count)
     }
 
     /// The candle `back` bars before the current one (0 = current).
     @inlinable
-    public subscript(back: Int) -> Candle {
+    public subscript(back: Int) -> CandleShape {
         var idx = newest - back
         if idx < 0 { idx += storage.count }
         return storage[idx]
     }
 
     @inlinable
-    mutating func push(_ c: Candle) {
+    mutating func push(_ c: CandleShape) {
         newest += 1
         if newest == storage.count { newest = 0 }
         storage[newest] = c
@@ -253,7 +253,7 @@ public struct CandlePatternState<Rule: CandleRule>: StreamingIndicator {
 
     /// Feeds one candle; returns the pattern signal once past the lookback.
     @inlinable
-    public mutating func update(_ candle: Candle) -> Int? {
+    public mutating func update(_ candle: CandleShape) -> Int? {
         window.push(candle)
         let i = seen
         seen += 1
@@ -269,7 +269,7 @@ public struct CandlePatternState<Rule: CandleRule>: StreamingIndicator {
     /// than no value, as TA-Lib's Python interface (and so the reference vectors) reports integer outputs there.
     @inlinable
     public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
-        let s = update(Candle(open: bar.open, high: bar.high, low: bar.low, close: bar.close))
+        let s = update(CandleShape(open: bar.open, high: bar.high, low: bar.low, close: bar.close))
         out.v0 = Double(s ?? 0)
         return true
     }

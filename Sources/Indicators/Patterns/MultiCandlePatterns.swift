@@ -191,7 +191,7 @@ struct HikkakeTracker: Sendable {
     var confirmLow = 0.0
 
     /// One bar: a new pattern (±100) wins over a confirmation (±200) of the previous one within 3 bars.
-    mutating func step(found: Bool, current c: Candle, insideBar: Candle) -> Int {
+    mutating func step(found: Bool, current c: CandleShape, insideBar: CandleShape) -> Int {
         defer { bar += 1 }
         if found {
             patternResult = c.high < insideBar.high ? 100 : -100

@@ -67,7 +67,7 @@ extension CandlePatterns {
         }
     }
 
-    /// CDLHIGHWAVE, High-Wave Candle: short body, both shadows very long. ±100 by color.
+    /// CDLHIGHWAVE, High-Wave CandleShape: short body, both shadows very long. ±100 by color.
     public struct HighWave: CandleRule {
         /// The rule (it takes no parameters).
         public init() {}
@@ -93,7 +93,7 @@ extension CandlePatterns {
         }
     }
 
-    /// CDLLONGLINE, Long Line Candle: long body, short shadows. ±100 by color.
+    /// CDLLONGLINE, Long Line CandleShape: long body, short shadows. ±100 by color.
     public struct LongLine: CandleRule {
         /// The rule (it takes no parameters).
         public init() {}
@@ -138,7 +138,7 @@ extension CandlePatterns {
         }
     }
 
-    /// CDLSHORTLINE, Short Line Candle: short body, short shadows. ±100 by color.
+    /// CDLSHORTLINE, Short Line CandleShape: short body, short shadows. ±100 by color.
     public struct ShortLine: CandleRule {
         /// The rule (it takes no parameters).
         public init() {}

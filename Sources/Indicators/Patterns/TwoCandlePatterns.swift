@@ -226,7 +226,7 @@ extension CandlePatterns {
 
 extension CandlePatterns {
     /// Harami placement of `b`'s body inside `a`'s: strictly inside -100 * color(a); touching an end -80 * color(a).
-    static func haramiSignal(_ a: Candle, _ b: Candle) -> Int {
+    static func haramiSignal(_ a: CandleShape, _ b: CandleShape) -> Int {
         if b.bodyTop < a.bodyTop && b.bodyBottom > a.bodyBottom { return -a.color * 100 }
         if b.bodyTop <= a.bodyTop && b.bodyBottom >= a.bodyBottom { return -a.color * 80 }
         return 0
