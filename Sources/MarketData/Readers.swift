@@ -36,11 +36,26 @@ extension MarketFileReader {
         let needed = [tCol, oCol, hCol, lCol, cCol, vCol ?? 0, mCol ?? 0].max()! + 1
 
         var series = CandleSeries(symbol: "", timeframe: .d1)
-        series.reserveCapacity(ctx.tok.bytes.count / 48)
         var caps = MarketCapSeries(symbol: "")
         var fileSymbol: String?
         var lastTime: Timestamp?
         var lastLine = 0
+
+        // The common case first: a header, no quotes, no symbol column, every row valid.
+        if let header = ctx.header, symCol == nil, !priceOnly, let dataStart = Self.firstDataLine(ctx.tok.bytes) {
+            var roles = [FastOHLCV.Role](repeating: .skip, count: header.count)
+            roles[tCol] = .time; roles[oCol] = .open; roles[hCol] = .high; roles[lCol] = .low; roles[cCol] = .close
+            if let vCol { roles[vCol] = .volume }
+            if let mCol { roles[mCol] = .marketCap }
+            if let fast = FastOHLCV.read(ctx.tok.bytes, dataStart: dataStart, roles: roles), !fast.time.isEmpty {
+                ctx.rowsRead = fast.time.count
+                series = CandleSeries(symbol: "", timeframe: .d1, time: fast.time, open: fast.open, high: fast.high,
+                                      low: fast.low, close: fast.close, volume: fast.volume)
+                caps = MarketCapSeries(symbol: "", time: fast.capTime, marketCap: fast.cap)
+                return try finishCandles(ctx, series: series, caps: caps, fileSymbol: nil, options: options, hints: hints)
+            }
+        }
+        series.reserveCapacity(ctx.tok.bytes.count / 48)
 
         try ctx.forEachDataRecord { (rec, buf, ctx) throws(DataError) in
             let path = ctx.path
@@ -122,6 +137,13 @@ extension MarketFileReader {
             if let cap { caps.time.append(t); caps.marketCap.append(cap) }
         }
 
+        return try finishCandles(ctx, series: series, caps: caps, fileSymbol: fileSymbol, options: options, hints: hints)
+    }
+
+    /// Names the series (symbol, timeframe) once its bars are read.
+    static func finishCandles(_ ctx: RowContext, series s: CandleSeries, caps c: MarketCapSeries, fileSymbol: String?,
+                              options: ReadOptions, hints: FileNameHints) throws(DataError) -> ParsedContent {
+        var series = s, caps = c
         guard let symbol = options.symbol ?? fileSymbol ?? hints.symbol else {
             throw DataError.whole(ctx.path, "cannot tell the asset's symbol from the file: pass --symbol")
         }
@@ -132,6 +154,17 @@ extension MarketFileReader {
         }
         series.timeframe = tf
         return .candles(series, marketCaps: caps.time.isEmpty ? nil : caps)
+    }
+
+    /// Offset of the line after the header (after a UTF-8 BOM), or nil when the header is quoted or the only line.
+    static func firstDataLine(_ bytes: [UInt8]) -> Int? {
+        var i = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\"") { return nil }
+            if bytes[i] == 0x0A { return i + 1 }
+            i += 1
+        }
+        return nil
     }
 
     /// The timeframe whose length is the most common spacing between bars, if it is one of ours.
