@@ -133,3 +133,54 @@ public struct SignalService: Sendable {
         return SignalEngine.run(symbol: bars.symbol, features: f, model: model, timeframe: bars.timeframe, asOf: asOf)
     }
 }
+
+/// A signal change as stored, so that its ROI since entry can be recomputed later from the stored bars.
+public struct StoredSignalEvent: Sendable, Codable, Equatable {
+    public var symbol: String
+    public var timeframe: Timeframe
+    /// Open time of the bar at whose close the signal changed.
+    public var time: Timestamp
+    /// +1, -1 or 0.
+    public var signal: Int
+    public var probability: Double
+    /// Close of that bar.
+    public var entryPrice: Double
+    /// The model that made the call: kind and training end (`gradient_boosting@2021-02-27T00:00:00Z`).
+    public var model: String
+    /// When it was stored.
+    public var recordedAt: Timestamp
+
+    public init(symbol: String, timeframe: Timeframe, time: Timestamp, signal: Int, probability: Double, entryPrice: Double,
+                model: String, recordedAt: Timestamp) {
+        self.symbol = symbol
+        self.timeframe = timeframe
+        self.time = time
+        self.signal = signal
+        self.probability = probability
+        self.entryPrice = entryPrice
+        self.model = model
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Where signal history is kept (SQLite: the `v2: signals` migration's `signal_event` table).
+public protocol SignalHistoryStore: Sendable {
+    /// Stores events; an event with the same (symbol, timeframe, time) replaces the old one. Returns rows written.
+    func recordSignalEvents(_ events: [StoredSignalEvent]) throws -> Int
+    /// Stored events, oldest first.
+    func signalEvents(symbol: String?, timeframe: Timeframe?) throws -> [StoredSignalEvent]
+}
+
+extension SignalService {
+    /// The events of `reports` in storable form.
+    public static func storable(_ reports: [TokenReport], models: [Timeframe: SignalModel], at now: Timestamp) -> [StoredSignalEvent] {
+        reports.flatMap { r -> [StoredSignalEvent] in
+            guard let s = r.signals, let m = models[r.timeframe] else { return [] }
+            let tag = "\(m.kind.rawValue)@\(m.trainedTo.iso8601)"
+            return s.events.map { e in
+                StoredSignalEvent(symbol: r.symbol, timeframe: r.timeframe, time: e.time, signal: e.signal, probability: e.probability,
+                                  entryPrice: e.entryPrice, model: tag, recordedAt: now)
+            }
+        }
+    }
+}

@@ -83,12 +83,13 @@ public struct FeatureMatrix: Sendable, Equatable {
 ///
 /// Complexity: O(n) in bars (plus funding and context lengths); every indicator is streamed once.
 public enum FeatureBuilder {
-    /// Bars needed before the first complete row on a contiguous series: SMA(200) and the 60-bar returns
-    /// dominate on daily bars; on hourly bars the 15 completed daily bars of `htf_rsi14` do.
+    /// Bars needed for the first complete row of a contiguous series that starts on a higher-timeframe
+    /// boundary: SMA(200) dominates on daily bars (200); on hourly bars the 15 completed days of
+    /// `htf_rsi14` do (360). A series starting mid-bucket needs up to one higher-timeframe bar more.
     public static func warmUpBars(for tf: Timeframe) -> Int {
         let htf = FeatureSet.higherTimeframe(of: tf)
-        let htfBars = Int((Double(htf.milliseconds) / Double(tf.milliseconds)).rounded(.up)) * 16
-        return max(200, htfBars)
+        let perBucket = Int((Double(htf.milliseconds) / Double(tf.milliseconds)).rounded(.up))
+        return max(200, 15 * perBucket)
     }
 
     /// The feature matrix of `series`.

@@ -75,7 +75,8 @@ public enum Grading {
     /// Throws `insufficientHistory` when bar `t` is inside the feature warm-up.
     public static func traderGrade(_ f: FeatureMatrix, at t: Int, probability: Double?, timeframe: Timeframe) throws(SignalsError) -> Grade {
         guard t >= f.firstComplete, t < f.rows else {
-            throw .insufficientHistory(needs: max(FeatureBuilder.warmUpBars(for: timeframe), f.firstComplete) + 1, has: min(t + 1, f.rows))
+            throw .insufficientHistory(needs: f.firstComplete < f.rows ? f.firstComplete + 1 : FeatureBuilder.warmUpBars(for: timeframe),
+                                       has: min(t + 1, f.rows))
         }
         func x(_ n: String) -> Double { clean(f.value(n, at: t)) }
         let rsi = (x("mom_rsi14") + 0.5) * 100, htfRSI = (x("htf_rsi14") + 0.5) * 100

@@ -55,7 +55,7 @@ public enum GradeOutcome: Sendable, Equatable {
 }
 
 /// Everything the engine says about one token as of a date.
-public struct TokenReport: Sendable {
+public struct TokenReport: Sendable, Equatable {
     /// Symbol.
     public var symbol: String
     /// Timeframe of the signal bars.
@@ -118,10 +118,10 @@ public enum SignalUniverse {
         }
         // Rankings: 30-day ROI (high first) and risk score (low first); ties keep the input order.
         let byROI = reports.indices.filter { reports[$0].performance?.roi30d != nil }
-            .sorted { reports[$0].performance!.roi30d! > reports[$1].performance!.roi30d! }
+            .sorted { (-reports[$0].performance!.roi30d!, $0) < (-reports[$1].performance!.roi30d!, $1) }
         for (r, i) in byROI.enumerated() { reports[i].roiRank = r + 1 }
         let byRisk = reports.indices.filter { reports[$0].performance != nil }
-            .sorted { reports[$0].performance!.riskScore < reports[$1].performance!.riskScore }
+            .sorted { (reports[$0].performance!.riskScore, $0) < (reports[$1].performance!.riskScore, $1) }
         for (r, i) in byRisk.enumerated() { reports[i].riskRank = r + 1 }
         return reports
     }

@@ -73,15 +73,11 @@ public enum WalkForward {
         for kind in ModelKind.allCases { prob[kind] = [Double](repeating: .nan, count: n) }
         var trainingRows: [Int] = []
         let width = data.features.first?.width ?? FeatureSet.names.count
-        let gap = Int64(data.label.horizon + cfg.embargoBars) * data.barMilliseconds
         for k in 1..<cfg.blocks where starts[k] < starts[k + 1] {
-            let testStart = data.samples[starts[k]].time
             var x: [Double] = [], y: [Double] = []
-            for i in 0..<starts[k] {
-                let s = data.samples[i]
-                guard s.time.milliseconds + gap < testStart.milliseconds, let l = data.label(s) else { continue }
-                x.append(contentsOf: data.inputs(s))
-                y.append(l)
+            for i in Self.trainingRows(data, testStart: starts[k], embargoBars: cfg.embargoBars) {
+                x.append(contentsOf: data.inputs(data.samples[i]))
+                y.append(data.label(data.samples[i])!)
             }
             trainingRows.append(y.count)
             let gb = try GradientBoostedTrees.fit(rows: x, width: width, labels: y, parameters: cfg.boosting)
@@ -114,6 +110,18 @@ public enum WalkForward {
         return WalkForwardResult(block: block, probability: prob, selection: selection,
                                  reportScores: scores { $0 >= firstReport }, firstReportBlock: firstReport,
                                  trainingRows: trainingRows)
+    }
+
+    /// Indices of the labelled samples a model for the test block starting at sample `testStart` may train on:
+    /// earlier rows whose label window plus the embargo ends before the block's first bar opens
+    /// (`time + (horizon + embargo) bars < test start`).
+    static func trainingRows(_ data: Dataset, testStart: Int, embargoBars: Int) -> [Int] {
+        guard testStart < data.samples.count else { return [] }
+        let start = data.samples[testStart].time.milliseconds
+        let gap = Int64(data.label.horizon + embargoBars) * data.barMilliseconds
+        return (0..<testStart).filter { i in
+            data.samples[i].time.milliseconds + gap < start && data.label(data.samples[i]) != nil
+        }
     }
 
     /// Fits `kind` on every labelled row of `data` and wraps it as a model file.

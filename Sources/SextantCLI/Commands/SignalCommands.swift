@@ -65,6 +65,9 @@ struct SignalsCommand: ParsableCommand {
     @Option(help: "With --input: csv or json. Otherwise: table, csv or json.")
     var format: String?
 
+    @Flag(help: "Store the signal changes in the database (table signal_event) for later ROI tracking.")
+    var record = false
+
     func run() throws {
         let asOf = try parseAsOf(asof)
         let models = try ModelLocation.load(self.models)
@@ -74,6 +77,10 @@ struct SignalsCommand: ParsableCommand {
         let reports = try SignalService(repository: repo).reports(asOf: asOf, models: models,
                                                                   symbols: symbol.map { [Asset.baseSymbol(of: $0)] }, timeframe: timeframe)
         if reports.isEmpty { throw CommandFailure("no stored bars\(symbol.map { " for \($0)" } ?? "") known at \(asOf.iso8601)") }
+        if record {
+            let stored = try repo.recordSignalEvents(SignalService.storable(reports, models: models, at: wallClock()))
+            global.log.info("stored \(stored) signal events")
+        }
         let rows = reports.map(CurrentSignalRow.init)
         switch fmt {
         case .json: print(try Output.json(rows))
@@ -112,6 +119,7 @@ struct SignalsCommand: ParsableCommand {
     }
 
     func runFile(_ path: String, models: [Timeframe: SignalModel], asOf: Timestamp) throws {
+        if record { throw ValidationError("--record stores database signals; it does not apply to --input") }
         if symbol != nil || timeframe != nil { throw ValidationError("--symbol and --timeframe apply to the database; with --input the file says both") }
         guard let fmt = SignalFileFormat(rawValue: format ?? "csv") else { throw ValidationError("with --input, --format must be csv or json") }
         let file: ParsedFile
@@ -198,7 +206,13 @@ struct GradesCommand: ParsableCommand {
     func run() throws {
         let asOf = try parseAsOf(asof)
         let repo = try global.openRepository()
-        let reports = try SignalService(repository: repo).reports(asOf: asOf, models: try ModelLocation.load(models))
+        let loaded = try ModelLocation.load(models)
+        let started = Date()
+        let reports = try SignalService(repository: repo).reports(asOf: asOf, models: loaded)
+        let seconds = Date().timeIntervalSince(started)
+        let bars = reports.reduce(0) { $0 + ($1.signals?.bars.count ?? 0) }
+        global.log.info(String(format: "%d tokens, %d signal bars: signals, grades and performance in %.3f s (load included), %.2f µs per token-bar",
+                               reports.count, bars, seconds, bars > 0 ? seconds * 1e6 / Double(bars) : .nan))
         let rows = reports.map(GradeRow.init)
         switch format {
         case .json: print(try Output.json(rows))
