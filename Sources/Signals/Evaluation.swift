@@ -183,7 +183,7 @@ extension TrackRecord {
             let a = sel.scores[k.rawValue], b = reportScores[k.rawValue]
             s += "| \(k.rawValue)\(k == sel.chosen ? " (chosen)" : "") | \(num(a?.logLoss ?? .nan, 4)) | \(num(a?.auc ?? .nan)) | \(pct(a?.accuracy ?? .nan)) | \(num(b?.logLoss ?? .nan, 4)) | \(num(b?.auc ?? .nan)) | \(pct(b?.accuracy ?? .nan)) |\n"
         }
-        s += "\nChosen: \(sel.chosen.rawValue), log loss \(num(sel.logLossMargin, 4)) lower and AUC \(num(sel.aucMargin)) higher than \(other.rawValue) on the selection blocks.\n\n"
+        s += "\nChosen: \(sel.chosen.rawValue), log loss \(num(sel.logLossMargin, 4)) lower than \(other.rawValue) on the selection blocks (AUC difference \(sel.aucMargin >= 0 ? "+" : "")\(num(sel.aucMargin))).\n\n"
         s += "## Pooled\n\n" + table(pooled)
         s += "\n## Forward return by Trader Grade decile\n\n| decile | grades | rows | mean forward log return | up share |\n|---:|---|---:|---:|---:|\n"
         for d in gradeDeciles { s += "| \(d.decile) | \(num(d.minGrade, 1))-\(num(d.maxGrade, 1)) | \(d.rows) | \(pct(d.meanForwardReturn)) | \(pct(d.upShare)) |\n" }

@@ -67,7 +67,7 @@ public struct TokenSignals: Sendable, Codable, Equatable {
     public var active: SignalEvent?
     /// The features that pulled the current call most, largest first.
     public var drivers: [SignalDriver]
-    /// Signals against buy-and-hold.
+    /// Signals against buy-and-hold over the bars after the model's training data (nil when there are none).
     public var strategy: StrategyComparison?
     /// The last bar is older than expected at `asOf` (see `Staleness`).
     public var isStale: Bool
@@ -97,15 +97,17 @@ public enum SignalEngine {
                            feeRate: Double = 0.001, asOf: Timestamp, topDrivers: Int = 3) -> TokenSignals {
         var probs = [Double](repeating: .nan, count: f.rows)
         if f.firstComplete < f.rows { for t in f.firstComplete..<f.rows { probs[t] = model.probability(f.row(t)) } }
+        // Following the signals is only scored on bars after the model's training data: in-sample returns
+        // of a model fitted on those very bars would flatter it (the honest record is `sextant evaluate`).
         return assemble(symbol: symbol, features: f, probabilities: probs, band: model.neutralBand,
                         contributions: { model.contributions(f.row($0)) }, feeRate: feeRate, asOf: asOf,
-                        timeframe: timeframe, topDrivers: topDrivers)
+                        timeframe: timeframe, topDrivers: topDrivers, strategyAfter: model.trainedTo)
     }
 
     /// Signals from given probabilities (NaN = no call); `contributions(t)` explains bar `t`.
     public static func assemble(symbol: String, features f: FeatureMatrix, probabilities probs: [Double], band: Double,
                                 contributions: (Int) -> [Double], feeRate: Double, asOf: Timestamp,
-                                timeframe: Timeframe, topDrivers: Int = 3) -> TokenSignals {
+                                timeframe: Timeframe, topDrivers: Int = 3, strategyAfter: Timestamp? = nil) -> TokenSignals {
         var bars: [BarSignal] = []
         bars.reserveCapacity(f.rows)
         var events: [SignalEvent] = []
@@ -119,7 +121,8 @@ public enum SignalEngine {
             }
             let s = signal(probability: p, band: band)
             bars.append(BarSignal(time: f.time[t], signal: s, probability: p, score: 2 * p - 1))
-            if firstCall == nil { firstCall = t }
+            let scored = strategyAfter.map { f.time[t] > $0 } ?? true
+            if firstCall == nil && scored { firstCall = t }
             if s != previous {
                 if !events.isEmpty { events[events.count - 1].endedAt = f.time[t] }
                 events.append(SignalEvent(time: f.time[t], signal: s, probability: p, entryPrice: f.close[t],
@@ -127,6 +130,7 @@ public enum SignalEngine {
                 previous = s
             }
             // Strategy: the position taken at this close earns the next bar's return.
+            guard scored else { continue }
             if s != position { growth *= max(0, 1 - feeRate * Double(abs(s - position))); trades += 1; position = s }
             if t + 1 < f.rows { growth *= max(0, 1 + Double(position) * (f.close[t + 1] / f.close[t] - 1)) }
         }
