@@ -151,7 +151,10 @@ public struct SignalModel: Sendable, Codable, Equatable {
     /// Reads a model file.
     public static func load(path: String) throws(SignalsError) -> SignalModel {
         guard let data = FileManager.default.contents(atPath: path) else { throw .corruptModel("cannot read '\(path)'") }
-        return try decode(data)
+        do { return try decode(data) } catch {
+            if case .corruptModel(let why) = error { throw .corruptModel("\(path): \(why)") }
+            throw error
+        }
     }
 }
 

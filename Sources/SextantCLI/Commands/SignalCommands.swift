@@ -139,7 +139,16 @@ struct SignalsCommand: ParsableCommand {
             }
             print(out, terminator: "")
         case .json:
-            struct Row: Encodable { var i: Int; var timestamp: String; var signal: Int; var score: Double? }
+            struct Row: Encodable {
+                var i: Int; var timestamp: String; var signal: Int; var score: Double?
+                enum CodingKeys: String, CodingKey { case i, timestamp, signal, score }
+                // `score` is written as null while warming up (not left out), so every row has the same keys.
+                func encode(to encoder: any Encoder) throws {
+                    var c = encoder.container(keyedBy: CodingKeys.self)
+                    try c.encode(i, forKey: .i); try c.encode(timestamp, forKey: .timestamp)
+                    try c.encode(signal, forKey: .signal); try c.encode(score, forKey: .score)
+                }
+            }
             print(try Output.json(s.bars.enumerated().map { Row(i: $0, timestamp: $1.time.iso8601, signal: $1.signal ?? 0, score: $1.score) }))
         }
     }
