@@ -184,3 +184,42 @@ extension SignalService {
         }
     }
 }
+
+/// A stored signal with its ROI recomputed from the stored bars.
+public struct SignalHistoryEntry: Sendable, Codable, Equatable {
+    public var event: StoredSignalEvent
+    /// Open time and close of the bar the ROI is measured to: the bar of the next change of this token and
+    /// timeframe, else the last bar known at the as-of time.
+    public var exitTime: Timestamp?
+    public var exitPrice: Double?
+    /// `exit / entry - 1`.
+    public var roiSinceSignal: Double?
+    /// `signal * roiSinceSignal`.
+    public var signalReturn: Double?
+    /// Whether a later change ended it.
+    public var ended: Bool
+}
+
+extension SignalService {
+    /// Stored signals (known at `asOf`) with their ROI since entry, recomputed from the stored bars.
+    public func history(from store: any SignalHistoryStore, symbol: String?, timeframe: Timeframe?, asOf: Timestamp) throws -> [SignalHistoryEntry] {
+        let events = try store.signalEvents(symbol: symbol, timeframe: timeframe).filter { $0.time + $0.timeframe.milliseconds <= asOf }
+        var bars: [String: CandleSeries] = [:]
+        var out: [SignalHistoryEntry] = []
+        for (k, e) in events.enumerated() {
+            let key = e.symbol + "/" + e.timeframe.rawValue
+            if bars[key] == nil {
+                bars[key] = try repository.candles(symbol: e.symbol, timeframe: e.timeframe, from: nil, to: asOf - e.timeframe.milliseconds)
+            }
+            let s = bars[key]!
+            let next = events[(k + 1)...].first { $0.symbol == e.symbol && $0.timeframe == e.timeframe }
+            var exit: Int? = s.count > 0 ? s.count - 1 : nil
+            if let next, let i = s.time.firstIndex(of: next.time) { exit = i }
+            let price = exit.map { s.close[$0] }
+            let roi = price.map { $0 / e.entryPrice - 1 }
+            out.append(SignalHistoryEntry(event: e, exitTime: exit.map { s.time[$0] }, exitPrice: price, roiSinceSignal: roi,
+                                          signalReturn: roi.map { Double(e.signal) * $0 }, ended: next != nil))
+        }
+        return out
+    }
+}

@@ -68,12 +68,35 @@ struct SignalsCommand: ParsableCommand {
     @Flag(help: "Store the signal changes in the database (table signal_event) for later ROI tracking.")
     var record = false
 
+    @Flag(help: "List the stored signal changes with their ROI since entry, recomputed from the stored bars.")
+    var history = false
+
     func run() throws {
         let asOf = try parseAsOf(asof)
         let models = try ModelLocation.load(self.models)
         if let input { try runFile(input, models: models, asOf: asOf); return }
         guard let fmt = TabularFormat(rawValue: format ?? "table") else { throw ValidationError("--format must be table, csv or json") }
         let repo = try global.openRepository()
+        if history {
+            let entries = try SignalService(repository: repo).history(from: repo, symbol: symbol.map { Asset.baseSymbol(of: $0) },
+                                                                      timeframe: timeframe, asOf: asOf)
+            if fmt == .json { print(try Output.json(entries)); return }
+            let rows: [[String]] = entries.map { h in
+                let e = h.event
+                return [e.symbol, e.timeframe.rawValue, e.time.iso8601, String(e.signal), String(format: "%.3f", e.probability),
+                        Output.price(e.entryPrice), h.exitTime?.iso8601 ?? "", h.exitPrice.map(Output.price) ?? "",
+                        Output.percent(h.roiSinceSignal.map { $0 * 100 }), Output.percent(h.signalReturn.map { $0 * 100 }),
+                        h.ended ? "ended" : "active", e.model]
+            }
+            let header = ["symbol", "tf", "since", "signal", "P(up)", "entry", "to", "price", "ROI", "signal return", "state", "model"]
+            if fmt == .csv {
+                print(header.joined(separator: ","))
+                for r in rows { print(r.joined(separator: ",")) }
+            } else {
+                print(Output.table(header, rows))
+            }
+            return
+        }
         let reports = try SignalService(repository: repo).reports(asOf: asOf, models: models,
                                                                   symbols: symbol.map { [Asset.baseSymbol(of: $0)] }, timeframe: timeframe)
         if reports.isEmpty { throw CommandFailure("no stored bars\(symbol.map { " for \($0)" } ?? "") known at \(asOf.iso8601)") }
