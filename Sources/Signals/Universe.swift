@@ -75,6 +75,8 @@ public struct TokenReport: Sendable, Equatable {
     /// Rank by 30-day ROI (1 = best) and by risk score (1 = least risky) among graded tokens.
     public var roiRank: Int?
     public var riskRank: Int?
+    /// What was left out and why (e.g. a model trained on data after the as-of time).
+    public var notes: [String]
 }
 
 /// Signals, grades and performance for a set of tokens, from data known at an as-of time only.
@@ -82,7 +84,8 @@ public enum SignalUniverse {
     /// Reports per token, ordered as given.
     ///
     /// - Parameters:
-    ///   - models: signal models by timeframe (a token without one gets no signals and no model sub-grade).
+    ///   - models: signal models by timeframe (a token without one gets no signals and no model sub-grade; so does
+    ///     one whose model's training labels reach past `asOf`, which would be lookahead).
     ///   - context: BTC bars by timeframe and dominance; cut to `asOf` here as well.
     public static func evaluate(tokens: [TokenData], models: [Timeframe: SignalModel], btc: [Timeframe: CandleSeries],
                                 dominance: MarketMetricSeries?, asOf: Timestamp, feeRate: Double = 0.001) -> [TokenReport] {
@@ -95,7 +98,15 @@ public enum SignalUniverse {
             let tf = token.bars.timeframe
             let btcBars = btc[tf].map { $0.slice(to: asOf - tf.milliseconds) }
             let f = FeatureBuilder.build(token.bars, funding: token.funding, context: MarketContext(btc: btcBars, btcDominance: dom))
-            let model = models[tf]
+            // A model whose training labels reach past the as-of time knows the future: leave it out.
+            var notes: [String] = []
+            var model = models[tf]
+            if let m = model, asOf.milliseconds < m.trainedTo.milliseconds + Int64(m.label.horizon + 1) * tf.milliseconds {
+                notes.append("the \(tf.rawValue) model was trained on data up to \(m.trainedTo.iso8601), after the as-of time: no signals, no model sub-grade")
+                model = nil
+            } else if model == nil {
+                notes.append("no \(tf.rawValue) model: no signals, no model sub-grade")
+            }
             let signals = model.map { SignalEngine.run(symbol: token.symbol, features: f, model: $0, timeframe: tf, feeRate: feeRate, asOf: asOf) }
             let last = f.rows - 1
             let trader: GradeOutcome
@@ -114,7 +125,8 @@ public enum SignalUniverse {
             let lastBar = token.bars.time.last
             return TokenReport(symbol: token.symbol, timeframe: tf, lastBar: lastBar,
                                isStale: lastBar.map { Staleness.isStale(lastOpen: $0, timeframe: tf, asOf: asOf) } ?? true,
-                               signals: signals, trader: trader, investor: investor, performance: perf, roiRank: nil, riskRank: nil)
+                               signals: signals, trader: trader, investor: investor, performance: perf, roiRank: nil, riskRank: nil,
+                               notes: notes)
         }
         // Rankings: 30-day ROI (high first) and risk score (low first); ties keep the input order.
         let byROI = reports.indices.filter { reports[$0].performance?.roi30d != nil }

@@ -50,10 +50,22 @@ import TestSupport
         return repo
     }
 
+    /// Small logistic models trained on BTC bars well before the as-of dates (fast in debug builds).
+    static func earlyModels(_ repo: SQLiteMarketRepository) throws -> [Timeframe: SignalModel] {
+        var out: [Timeframe: SignalModel] = [:]
+        for (tf, end) in [(Timeframe.d1, Timestamp.utc(year: 2019, month: 1, day: 1)), (.h1, Timestamp.utc(year: 2024, month: 1, day: 1))] {
+            let bars = try repo.candles(symbol: "BTC", timeframe: tf, from: nil, to: end)
+            let f = FeatureBuilder.build(bars, context: MarketContext(btc: bars))
+            let data = Dataset(symbols: ["BTC"], features: [f], label: .standard(for: tf), timeframe: tf)
+            out[tf] = try WalkForward.fitFinal(data, kind: .logistic, timeframe: tf, config: WalkForwardConfig(label: data.label), selection: nil)
+        }
+        return out
+    }
+
     @Test("grades and signals as of a date are identical whether or not later data is in the database",
           arguments: [Timestamp.utc(year: 2020, month: 12, day: 1), Timestamp.utc(year: 2024, month: 9, day: 15, hour: 7)])
     func asOfInvariance(asOf: Timestamp) throws {
-        let models = try SignalService.loadModels(folder: Fixtures.root + "/../../Models")
+        let models = try Self.earlyModels(try store(cutAt: nil))
         let full = try SignalService(repository: try store(cutAt: nil)).reports(asOf: asOf, models: models)
         let cut = try SignalService(repository: try store(cutAt: asOf)).reports(asOf: asOf, models: models)
         #expect(full == cut)
@@ -67,10 +79,20 @@ import TestSupport
             asOf.components.year == 2020 ? "insufficient history: needs 366 bars, has 74" : "insufficient history: needs 366 bars, has 163"))
     }
 
+    @Test("a shipped model trained on data after the as-of date is left out, with a note, instead of leaking the future")
+    func noLookaheadModel() throws {
+        let repo = try store(cutAt: nil)
+        let models = try SignalService.loadModels(folder: Fixtures.root + "/../../Models")
+        let r = try SignalService(repository: repo).reports(asOf: Timestamp.utc(year: 2020, month: 12, day: 1), models: models, symbols: ["BTC"])
+        #expect(r[0].signals == nil)
+        #expect(r[0].trader.grade?.subGrades.map(\.name) == ["technical", "quant"])
+        #expect(r[0].notes.first?.contains("after the as-of time") == true)
+    }
+
     @Test("signal changes are stored and read back; storing them again replaces, never duplicates")
     func history() throws {
         let repo = try store(cutAt: nil)
-        let models = try SignalService.loadModels(folder: Fixtures.root + "/../../Models")
+        let models = try Self.earlyModels(repo)
         let reports = try SignalService(repository: repo).reports(asOf: Timestamp.utc(year: 2021, month: 1, day: 1), models: models,
                                                                   symbols: ["ETH"])
         let events = SignalService.storable(reports, models: models, at: Timestamp(milliseconds: 1))

@@ -211,7 +211,7 @@ struct CurrentSignalRow: Encodable {
         strategyReturn = s?.strategy?.signalReturn
         buyAndHoldReturn = s?.strategy?.buyAndHoldReturn
         drivers = s?.drivers.map { "\($0.feature)\($0.contribution >= 0 ? "+" : "-")" } ?? []
-        note = s == nil ? "no \(r.timeframe.rawValue) model" : (s?.current == nil ? "warming up" : nil)
+        note = s == nil ? (r.notes.first ?? "no model") : (s?.current == nil ? "warming up" : nil)
     }
 }
 
@@ -302,7 +302,7 @@ struct GradeRow: Encodable {
         }
         traderExplanation = text(r.trader)
         investorExplanation = text(r.investor)
-        notes = [traderExplanation, investorExplanation]
+        notes = [traderExplanation, investorExplanation] + r.notes
         let p = r.performance
         riskScore = p?.riskScore; predictedVolatility = p?.predictedVolatility; maxDrawdown = p?.maxDrawdown
         roi24h = p?.roi24h; roi7d = p?.roi7d; roi30d = p?.roi30d; roi90d = p?.roi90d; roiYtd = p?.roiYearToDate
