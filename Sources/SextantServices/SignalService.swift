@@ -81,7 +81,7 @@ public struct SignalService: Sendable {
 
     /// Per token, the series used for signals and the Trader Grade at `asOf`: the one whose last bar known then
     /// is the latest (ties: the finer), among 1d and finer.
-    func tokens(asOf: Timestamp, symbols: Set<String>? = nil, timeframe: Timeframe? = nil) throws -> [TokenData] {
+    public func tokens(asOf: Timestamp, symbols: Set<String>? = nil, timeframe: Timeframe? = nil) throws -> [TokenData] {
         var out: [TokenData] = []
         for a in try repository.assets() where symbols?.contains(a.symbol) ?? true {
             let caps = try repository.marketCaps(symbol: a.symbol)
@@ -114,7 +114,11 @@ public struct SignalService: Sendable {
     /// Signals, grades, performance and rankings of every stored token (or `symbols`) from data known at `asOf`.
     public func reports(asOf: Timestamp, models: [Timeframe: SignalModel], symbols: Set<String>? = nil,
                         timeframe: Timeframe? = nil) throws -> [TokenReport] {
-        let tokens = try tokens(asOf: asOf, symbols: symbols, timeframe: timeframe)
+        try reports(tokens: tokens(asOf: asOf, symbols: symbols, timeframe: timeframe), asOf: asOf, models: models)
+    }
+
+    /// Signals, grades, performance and rankings of already loaded tokens (see `tokens(asOf:)`).
+    public func reports(tokens: [TokenData], asOf: Timestamp, models: [Timeframe: SignalModel]) throws -> [TokenReport] {
         var btc: [Timeframe: CandleSeries] = [:]
         for tf in Set(tokens.map(\.bars.timeframe)) {
             if let b = try? repository.candles(symbol: "BTC", timeframe: tf, from: nil, to: nil), !b.isEmpty { btc[tf] = b }

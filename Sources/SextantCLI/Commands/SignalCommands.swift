@@ -239,12 +239,15 @@ struct GradesCommand: ParsableCommand {
         let asOf = try parseAsOf(asof)
         let repo = try global.openRepository()
         let loaded = try ModelLocation.load(models)
+        let service = SignalService(repository: repo)
         let started = Date()
-        let reports = try SignalService(repository: repo).reports(asOf: asOf, models: loaded)
-        let seconds = Date().timeIntervalSince(started)
-        let bars = reports.reduce(0) { $0 + ($1.signals?.bars.count ?? 0) }
-        global.log.info(String(format: "%d tokens, %d signal bars: signals, grades and performance in %.3f s (load included), %.2f µs per token-bar",
-                               reports.count, bars, seconds, bars > 0 ? seconds * 1e6 / Double(bars) : .nan))
+        let tokens = try service.tokens(asOf: asOf)
+        let loaded_ = Date()
+        let reports = try service.reports(tokens: tokens, asOf: asOf, models: loaded)
+        let load = loaded_.timeIntervalSince(started), compute = Date().timeIntervalSince(loaded_)
+        let bars = tokens.reduce(0) { $0 + $1.bars.slice(to: asOf - $1.bars.timeframe.milliseconds).count }
+        global.log.info(String(format: "%d tokens, %d bars: loaded in %.3f s, signals, grades and performance computed in %.3f s (%.2f µs per token-bar)",
+                               reports.count, bars, load, compute, bars > 0 ? compute * 1e6 / Double(bars) : .nan))
         let rows = reports.map(GradeRow.init)
         switch format {
         case .json: print(try Output.json(rows))
