@@ -65,7 +65,7 @@ if !coreOnly {
         .executableTarget(name: "sextant", dependencies: ["SextantCLI"], swiftSettings: settings),
         .testTarget(name: "SextantSQLiteTests", dependencies: ["SextantSQLite", "SextantServices", "TestSupport"],
                     swiftSettings: settings),
-        .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "TestSupport"],
+        .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "Signals", "MarketData", "TestSupport"],
                     swiftSettings: settings),
     ]
     products.append(.executable(name: "sextant", targets: ["sextant"]))

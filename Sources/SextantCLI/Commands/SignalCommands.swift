@@ -116,6 +116,15 @@ struct SignalsCommand: ParsableCommand {
         }
     }
 
+    /// The `--input` CSV: `i,timestamp,signal,score`, one row per bar; while warming up signal 0 and an empty score.
+    static func csv(_ s: TokenSignals) -> String {
+        var out = "i,timestamp,signal,score\n"
+        for (i, b) in s.bars.enumerated() {
+            out += "\(i),\(b.time.iso8601),\(b.signal ?? 0),\(b.score.map { String(format: "%.6f", $0) } ?? "")\n"
+        }
+        return out
+    }
+
     static func csvRow(_ r: CurrentSignalRow) -> String {
         func f(_ x: Double?, _ digits: Int) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "" }
         let cells: [String] = [r.symbol, r.timeframe, r.time ?? "", r.signal.map(String.init) ?? "", f(r.probability, 4),
@@ -156,11 +165,7 @@ struct SignalsCommand: ParsableCommand {
         global.log.info("no funding, BTC or dominance context with --input: those features are 0")
         switch fmt {
         case .csv:
-            var out = "i,timestamp,signal,score\n"
-            for (i, b) in s.bars.enumerated() {
-                out += "\(i),\(b.time.iso8601),\(b.signal ?? 0),\(b.score.map { String(format: "%.6f", $0) } ?? "")\n"
-            }
-            print(out, terminator: "")
+            print(Self.csv(s), terminator: "")
         case .json:
             struct Row: Encodable {
                 var i: Int; var timestamp: String; var signal: Int; var score: Double?
