@@ -23,6 +23,7 @@ var targets: [Target] = [
     .target(name: "Risk", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
     .target(name: "Backtest", dependencies: ["MarketCore", "Indicators", "Risk"], swiftSettings: settings),
     .target(name: "MarketIntel", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
+    .target(name: "Signals", dependencies: ["MarketCore", "Indicators"], swiftSettings: settings),
 
     // Shared helpers for tests and benchmarks: fixture loading, reference-file parsing, tolerances.
     .target(name: "TestSupport", dependencies: ["MarketCore", "MarketData"], path: "Tests/TestSupport",
@@ -33,6 +34,7 @@ var targets: [Target] = [
     .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "RiskTests", dependencies: ["Risk", "MarketCore", "MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData", "TestSupport"], swiftSettings: settings),
+    .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData", "TestSupport"], swiftSettings: settings),
     .testTarget(name: "MarketIntelTests", dependencies: ["MarketIntel", "MarketData", "TestSupport"], swiftSettings: settings),
 ]
 
@@ -50,20 +52,20 @@ if !coreOnly {
     ]
     targets += [
         .target(name: "SextantServices",
-                dependencies: ["MarketCore", "MarketData", "Indicators", "Risk", "Backtest", "MarketIntel"],
+                dependencies: ["MarketCore", "MarketData", "Indicators", "Risk", "Backtest", "MarketIntel", "Signals"],
                 swiftSettings: settings),
         .target(name: "SextantSQLite",
                 dependencies: ["SextantServices", "MarketCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 swiftSettings: settings),
         .target(name: "SextantCLI",
                 dependencies: ["SextantServices", "SextantSQLite", "MarketData", "Indicators", "Risk", "Backtest",
-                               "MarketIntel",
+                               "MarketIntel", "Signals",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: settings),
         .executableTarget(name: "sextant", dependencies: ["SextantCLI"], swiftSettings: settings),
         .testTarget(name: "SextantSQLiteTests", dependencies: ["SextantSQLite", "SextantServices", "TestSupport"],
                     swiftSettings: settings),
-        .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "TestSupport"],
+        .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "Signals", "MarketData", "TestSupport"],
                     swiftSettings: settings),
     ]
     products.append(.executable(name: "sextant", targets: ["sextant"]))

@@ -6,7 +6,13 @@ public struct Sextant: AsyncParsableCommand {
         commandName: "sextant",
         abstract: "Open, self-hosted crypto market intelligence: data, indicators, risk, signals.",
         subcommands: [
-            DemoCommand.self, IngestCommand.self, AssetsCommand.self, BarsCommand.self, TACommand.self, AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self, LiquidationCommand.self, SizeCommand.self, RiskCommand.self, GarchCommand.self, LeverageCommand.self, BacktestCommand.self, BenchCommand.self,
+            DemoCommand.self, IngestCommand.self, AssetsCommand.self, BarsCommand.self,
+            TACommand.self,
+            SignalsCommand.self, GradesCommand.self, TrainCommand.self, EvaluateCommand.self,
+            LiquidationCommand.self, SizeCommand.self, LeverageCommand.self, RiskCommand.self, GarchCommand.self,
+            BacktestCommand.self,
+            AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self,
+            BenchCommand.self,
         ]
     )
 

@@ -96,6 +96,22 @@ public final class AppDatabase: Sendable {
                 CREATE INDEX ingest_log_hash ON ingest_log(content_hash);
                 """)
         }
+        m.registerMigration("v2: signals") { db in
+            try db.execute(sql: """
+                -- Signal changes, so that ROI since a signal can be recomputed later from the stored bars.
+                CREATE TABLE signal_event (
+                    symbol TEXT NOT NULL,
+                    timeframe TEXT NOT NULL,
+                    time INTEGER NOT NULL,
+                    signal INTEGER NOT NULL CHECK (signal IN (-1, 0, 1)),
+                    probability REAL NOT NULL,
+                    entry_price REAL NOT NULL,
+                    model TEXT NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    PRIMARY KEY (symbol, timeframe, time)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }
