@@ -1,5 +1,6 @@
 import MarketData
 import MarketIntel
+import Signals
 
 /// Market intelligence over the stored data: the daily universe, headlines, and the MarketIntel computations.
 public struct IntelService: Sendable {
@@ -62,13 +63,31 @@ public struct IntelService: Sendable {
                               start: String?, end: String?) throws -> IndexBacktestResult {
         let universe = try dailyUniverse()
         return try IndexCommand.backtest(coins: universe, method: method, top: top, rebalance: rebalance, feeRate: feeRate,
-                                         start: start, end: end, grades: nil,
+                                         start: start, end: end, grades: method == .grade ? try investorGrades() : nil,
                                          signal: method == .signal ? Self.btcTrendSignal(universe) : nil)
     }
 
     public func indexHoldings(asOf: String, method: IndexMethod, top: Int, rebalance: RebalanceFrequency) throws -> IndexHoldings {
         let universe = try dailyUniverse()
         return try IndexCommand.holdings(coins: universe, asOf: asOf, method: method, top: top, rebalance: rebalance,
+                                         grades: method == .grade ? try investorGrades() : nil,
                                          signal: method == .signal ? Self.btcTrendSignal(universe) : nil)
+    }
+
+    /// Investor Grades (Signals) of the stored daily series as known at the close of each day: the weights of
+    /// grade-weighted indices. A token without enough history on a day has no grade then.
+    func investorGrades() throws -> ClosureGrades {
+        var daily: [String: (CandleSeries, MarketCapSeries)] = [:]
+        for a in try repository.assets() where a.series.contains(where: { $0.timeframe == .d1 }) {
+            daily[a.symbol] = (try repository.candles(symbol: a.symbol, timeframe: .d1, from: nil, to: nil),
+                               try repository.marketCaps(symbol: a.symbol))
+        }
+        let table = daily
+        return ClosureGrades { symbol, day in
+            guard let (bars, caps) = table[symbol] else { return nil }
+            let end = Timestamp(milliseconds: (day + 1) * 86_400_000 - 1)
+            let known = bars.slice(to: end)
+            return try? Grading.investorGrade(daily: known, marketCaps: caps, volumeIsQuote: !caps.time.isEmpty).value
+        }
     }
 }

@@ -74,7 +74,7 @@ struct IndexCLI: ParsableCommand {
             discussion: """
                 Methods: cap (cap-weighted, 30% cap on the largest and 20% on the others, as CoinDesk 20), equal, \
                 signal (cap-weighted, moved to stablecoins while the market signal is bearish: for now BTC's close below \
-                its 50-day average), grade (needs the Investor Grades, not available yet).
+                its 50-day average), grade (weighted by each token's Investor Grade as known on the rebalance day).
                 """)
         @OptionGroup var global: GlobalOptions
         @Option var method: IndexMethod = .cap
@@ -86,7 +86,6 @@ struct IndexCLI: ParsableCommand {
         @Flag var json = false
 
         func run() throws {
-            if method == .grade { throw CommandFailure("--method grade needs the Investor Grades (the grades issue), which are not available yet") }
             let r = try IntelService(repository: global.openRepository())
                 .indexBacktest(method: method, top: top, rebalance: rebalance, feeRate: fee, start: start, end: end)
             print(try IndexCommand.render(r, json: json), terminator: "")
@@ -103,7 +102,6 @@ struct IndexCLI: ParsableCommand {
         @Flag var json = false
 
         func run() throws {
-            if method == .grade { throw CommandFailure("--method grade needs the Investor Grades (the grades issue), which are not available yet") }
             let h = try IntelService(repository: global.openRepository()).indexHoldings(asOf: asof, method: method, top: top, rebalance: rebalance)
             print(try IndexCommand.render(h, json: json), terminator: "")
         }
