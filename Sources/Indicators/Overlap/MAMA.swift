@@ -21,10 +21,11 @@ public struct MAMAState: StreamingIndicator {
     @usableFromInline var wmaSub = 0.0
     @usableFromInline var wmaSum = 0.0
     @usableFromInline var trailingWMA = 0.0
-    @usableFromInline var detrenderStage = OverlapHilbertStage()
-    @usableFromInline var q1Stage = OverlapHilbertStage()
-    @usableFromInline var jIStage = OverlapHilbertStage()
-    @usableFromInline var jQStage = OverlapHilbertStage()
+    // The Hilbert FIR stages, one per parity, shared with the HT_* family (`HilbertTransformCore.Stage`).
+    @usableFromInline var detrenderEven = HilbertTransformCore.Stage(), detrenderOdd = HilbertTransformCore.Stage()
+    @usableFromInline var q1Even = HilbertTransformCore.Stage(), q1Odd = HilbertTransformCore.Stage()
+    @usableFromInline var jIEven = HilbertTransformCore.Stage(), jIOdd = HilbertTransformCore.Stage()
+    @usableFromInline var jQEven = HilbertTransformCore.Stage(), jQOdd = HilbertTransformCore.Stage()
     @usableFromInline var hilbertIndex = 0
     @usableFromInline var period = 0.0
     @usableFromInline var prevQ2 = 0.0, prevI2 = 0.0, re = 0.0, im = 0.0
@@ -66,10 +67,10 @@ public struct MAMAState: StreamingIndicator {
 
         let q2: Double, i2: Double, phase: Double
         if today % 2 == 0 {
-            let detrender = detrenderStage.step(smoothed, even: true, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let q1 = q1Stage.step(detrender, even: true, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let jI = jIStage.step(i1ForEvenPrev3, even: true, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let jQ = jQStage.step(q1, even: true, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
+            let detrender = detrenderEven.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let q1 = q1Even.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let jI = jIEven.apply(i1ForEvenPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let jQ = jQEven.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
             hilbertIndex += 1
             if hilbertIndex == 3 { hilbertIndex = 0 }
             q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
@@ -78,10 +79,10 @@ public struct MAMAState: StreamingIndicator {
             i1ForOddPrev2 = detrender
             phase = i1ForEvenPrev3 != 0.0 ? atan(q1 / i1ForEvenPrev3) * MAMAState.rad2Deg : 0.0
         } else {
-            let detrender = detrenderStage.step(smoothed, even: false, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let q1 = q1Stage.step(detrender, even: false, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let jI = jIStage.step(i1ForOddPrev3, even: false, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
-            let jQ = jQStage.step(q1, even: false, index: hilbertIndex, adjustedPrevPeriod: adjustedPrevPeriod)
+            let detrender = detrenderOdd.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let q1 = q1Odd.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let jI = jIOdd.apply(i1ForOddPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+            let jQ = jQOdd.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
             q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
             i2 = 0.2 * (i1ForOddPrev3 - jQ) + 0.8 * prevI2
             i1ForEvenPrev3 = i1ForEvenPrev2
