@@ -83,11 +83,13 @@ struct IndexCLI: ParsableCommand {
         @Option(help: "Fee per unit of turnover (0.001 = 10 bp).") var fee = 0.001
         @Option(help: "First date (YYYY-MM-DD).") var start: String?
         @Option(help: "Last date (YYYY-MM-DD).") var end: String?
+        @Option(help: "Write an SVG chart of the index against BTC and the plain cap-weighted index.") var chart: String?
         @Flag var json = false
 
         func run() throws {
             let r = try IntelService(repository: global.openRepository())
                 .indexBacktest(method: method, top: top, rebalance: rebalance, feeRate: fee, start: start, end: end)
+            if let chart { try r.svgChart.write(toFile: chart, atomically: true, encoding: .utf8) }
             print(try IndexCommand.render(r, json: json), terminator: "")
         }
     }
