@@ -6,7 +6,7 @@ public struct Sextant: AsyncParsableCommand {
         commandName: "sextant",
         abstract: "Open, self-hosted crypto market intelligence: data, indicators, risk, signals.",
         subcommands: [
-            DemoCommand.self, IngestCommand.self, AssetsCommand.self, BarsCommand.self, TACommand.self, AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self, BenchCommand.self,
+            DemoCommand.self, IngestCommand.self, AssetsCommand.self, BarsCommand.self, TACommand.self, AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self, BenchCommand.self, ServeCommand.self, KeysCommand.self,
         ]
     )
 

@@ -96,6 +96,7 @@ public final class AppDatabase: Sendable {
                 CREATE INDEX ingest_log_hash ON ingest_log(content_hash);
                 """)
         }
+        registerAPIKeyMigration(&m)
         return m
     }
 }
