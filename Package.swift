@@ -49,6 +49,7 @@ if !coreOnly {
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ]
     targets += [
         .target(name: "SextantServices",
@@ -61,7 +62,8 @@ if !coreOnly {
         .target(name: "SextantHTTP",
                 dependencies: ["SextantServices", "SextantSQLite", "Indicators", "MarketIntel",
                                .product(name: "Hummingbird", package: "hummingbird"),
-                               .product(name: "Logging", package: "swift-log")],
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "HTTPTypes", package: "swift-http-types")],
                 resources: [.copy("Resources")],
                 swiftSettings: settings),
         .target(name: "SextantCLI",
@@ -75,7 +77,8 @@ if !coreOnly {
                     swiftSettings: settings),
         .testTarget(name: "SextantHTTPTests",
                     dependencies: ["SextantHTTP", "SextantSQLite", "SextantServices", "TestSupport",
-                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "HTTPTypes", package: "swift-http-types")],
                     swiftSettings: settings),
         .testTarget(name: "SextantCLITests", dependencies: ["SextantCLI", "SextantSQLite", "TestSupport"],
                     swiftSettings: settings),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MarketCore
 import MarketIntel
@@ -236,7 +237,7 @@ struct APIRoutes {
             let from = try q.date("start_date")
             try q.finish()
             guard let key = context.apiKey, let gate = services.gate else { throw APIError.unauthorized("usage needs an API key") }
-            let now = Timestamp(milliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+            let now = gate.now
             let monthStart = String(now.dateString.prefix(7)) + "-01"
             let days = try await gate.usage(keyID: key.record.id, fromDay: min(from?.dateString ?? monthStart, monthStart))
             let report = UsageReport(keyPrefix: key.record.prefix, name: key.record.name, tier: key.record.tier.rawValue,
@@ -249,7 +250,7 @@ struct APIRoutes {
 
     /// Serves a GET from the response cache, or computes, encodes and caches it. Adds `ETag` and
     /// `Cache-Control`, and answers 304 to a matching `If-None-Match`.
-    func cached(_ request: Request, _ produce: () throws -> some Encodable) async throws -> Response {
+    func cached<Body: Encodable>(_ request: Request, _ produce: () throws -> Body) async throws -> Response {
         let key = request.uri.path + "?" + (request.uri.query ?? "")
         let version = try services.query.dataVersion()
         let entry: ResponseCache.Entry

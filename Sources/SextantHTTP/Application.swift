@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import MarketCore
@@ -26,7 +27,7 @@ public func makeServices(repository: some MarketRepository & APIKeyStore, policy
 }
 
 /// The wall clock.
-@Sendable public func systemClock() -> Timestamp {
+public func systemClock() -> Timestamp {
     Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
 }
 
@@ -108,11 +109,10 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         var fields: [String: String] = ["ts": Timestamp(milliseconds: Int64(Date().timeIntervalSince1970 * 1000)).iso8601,
-                                        "level": level.rawValue, "label": label, "msg": "\(message)"]
-        for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { _, b in b }) { fields[k] = "\(v)" }
+                                        "level": event.level.rawValue, "label": label, "msg": "\(event.message)"]
+        for (k, v) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, b in b }) { fields[k] = "\(v)" }
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         FileHandle.standardError.write(data + Data("\n".utf8))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MarketCore
 import SextantServices
@@ -107,6 +108,9 @@ public actor KeyGate {
         self.clock = clock
         flushedAt = clock().milliseconds
     }
+
+    /// The gate's clock reading (the tests inject a fixed one).
+    public nonisolated var now: Timestamp { clock() }
 
     /// Checks a presented key against the store, the tier's endpoints, its per-minute limit and monthly quota,
     /// and counts the request.

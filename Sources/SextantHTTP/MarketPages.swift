@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MarketCore
+import MarketIntel
 import SextantServices
 
 /// Server-rendered HTML: the token table (`/`), a token page with an SVG price chart, and the market page.
@@ -9,7 +10,7 @@ struct MarketPages {
     let services: ServerServices
 
     func register(on router: Router<SextantRequestContext>) {
-        router.get("/") { request, _ in
+        router.get("/") { request, _ in try cachedHTML(request) {
             var q = try QueryReader(request)
             let sort = try q.choice("sort", default: TokenSortKey.marketCap)
             let descending = try q.descending(default: sort != .symbol)
@@ -18,30 +19,35 @@ struct MarketPages {
             try q.finish()
             var rows = try services.query.tokens(TokenQuery(sector: sector, sort: sort, descending: descending))
             if let filter { rows = rows.filter { $0.symbol.contains(filter.uppercased()) || ($0.name ?? "").lowercased().contains(filter.lowercased()) } }
-            return Self.html(Self.tokenTable(rows, sort: sort, descending: descending, sector: sector, filter: filter))
-        }
-        router.get("tokens/{symbol}") { _, context in
+            return Self.tokenTable(rows, sort: sort, descending: descending, sector: sector, filter: filter)
+        } }
+        router.get("tokens/{symbol}") { request, context in try cachedHTML(request) {
             let symbol = try Symbols.validate(context.parameters.get("symbol") ?? "", parameter: "symbol")
             let token = try services.query.token(symbol)
             let tf = try services.query.timeframes(of: symbol)
             let daily = tf.contains(.d1) ? Timeframe.d1 : tf.last ?? .d1
             let bars = try services.query.bars(symbol: symbol, timeframe: daily, from: nil, to: nil)
-            return Self.html(Self.tokenPage(token, bars: bars))
-        }
-        router.get("market") { _, _ in
+            return Self.tokenPage(token, bars: bars)
+        } }
+        router.get("market") { request, _ in try cachedHTML(request) {
             let metrics = (try? services.intel.marketMetrics(top: 50, window: 90)) ?? []
             let narratives = (try? services.intel.narratives(since: nil)) ?? []
-            return Self.html(Self.marketPage(latest: metrics.last, history: metrics, narratives: narratives))
-        }
+            return Self.marketPage(latest: metrics.last, history: metrics, narratives: narratives)
+        } }
         router.get("assets/site.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Self.css)))
         }
     }
 
-    static func html(_ body: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    /// A page from the response cache (keyed by URL and data version), or rendered and cached.
+    func cachedHTML(_ request: Request, _ render: () throws -> String) throws -> Response {
+        let key = "page:" + request.uri.path + "?" + (request.uri.query ?? "")
+        let version = try services.query.dataVersion()
+        let entry = try services.cache.lookup(key, version: version)
+            ?? services.cache.store(key, version: version, bytes: Array(try render().utf8))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: entry.etag],
+                        body: .init(byteBuffer: ByteBuffer(bytes: entry.bytes)))
     }
 
     static func escape(_ s: String) -> String {

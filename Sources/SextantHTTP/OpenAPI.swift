@@ -26,16 +26,20 @@ public enum OpenAPIDocument {
     static func path(_ name: String, _ description: String) -> JSON {
         ["name": name, "in": "path", "required": true, "schema": ["type": "string"], "description": description]
     }
-    static let paging: [JSON] = [
+    static var paging: [JSON] {
+        [
         query("limit", ["type": "integer", "minimum": 1, "maximum": 100, "default": 50], "Items per page (at most 100)."),
         query("page", ["type": "integer", "minimum": 1, "default": 1], "1-based page number."),
     ]
-    static let range: [JSON] = [
+    }
+    static var range: [JSON] {
+        [
         query("start_date", ["type": "string", "format": "date"], "First day (YYYY-MM-DD, UTC), inclusive."),
         query("end_date", ["type": "string", "format": "date"], "Last day (YYYY-MM-DD, UTC), inclusive."),
     ]
-    static let order = query("order", ["type": "string", "enum": ["asc", "desc"]], "Sort direction.")
-    static let symbol = path("symbol", "Token symbol, 1 to 20 letters or digits (BTC, BTCUSDT).")
+    }
+    static var order: JSON { query("order", ["type": "string", "enum": ["asc", "desc"]], "Sort direction.") }
+    static var symbol: JSON { path("symbol", "Token symbol, 1 to 20 letters or digits (BTC, BTCUSDT).") }
 
     static func errors(_ codes: [String]) -> JSON {
         var out: JSON = [:]
@@ -58,9 +62,9 @@ public enum OpenAPIDocument {
          "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]]]
     }
 
-    static let num: JSON = ["type": "number"]
-    static let int: JSON = ["type": "integer"]
-    static let str: JSON = ["type": "string"]
+    static var num: JSON { ["type": "number"] }
+    static var int: JSON { ["type": "integer"] }
+    static var str: JSON { ["type": "string"] }
 
     static var schemas: JSON {
         [
@@ -112,11 +116,13 @@ public enum OpenAPIDocument {
         ]
     }
 
-    static let indexParams: [JSON] = [
+    static var indexParams: [JSON] {
+        [
         query("method", ["type": "string", "enum": ["cap", "equal", "signal", "plain-cap"]], "Weighting."),
         query("top", ["type": "integer", "minimum": 1, "maximum": 50, "default": 10], "Constituents."),
         query("rebalance", ["type": "string", "enum": ["weekly", "monthly", "quarterly"]], "Rebalance frequency."),
     ]
+    }
 
     static var paths: JSON {
         [

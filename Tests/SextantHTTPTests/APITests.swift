@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Indicators
@@ -17,7 +18,7 @@ import Testing
             try await client.execute(uri: "/openapi.json", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/tokens", method: .get) { r in
                 #expect(r.status == .unauthorized)
-                #expect(((try r.object())["error"] as? [String: Any])?["code"] as? String == "unauthorized")
+                #expect((r.obj["error"] as? [String: Any])?["code"] as? String == "unauthorized")
             }
             try await client.execute(uri: "/v1/tokens", method: .get, headers: [HTTPField.Name("x-api-key")!: "sxt_not_a_key"]) {
                 #expect($0.status == .unauthorized)
@@ -49,15 +50,15 @@ import Testing
                 #expect(btc["market_cap"] as? Double != nil)
             }
             try await client.execute(uri: "/v1/tokens?limit=2&page=2&sort=symbol&order=asc", method: .get, headers: s.headers()) { r in
-                let data = try #require((try r.object())["data"] as? [[String: Any]])
+                let data = try #require(r.obj["data"] as? [[String: Any]])
                 #expect(data.compactMap { $0["symbol"] as? String } == Array(expected.map(\.symbol).sorted()[2..<4]))
             }
             try await client.execute(uri: "/v1/tokens?symbol=ETH,BTC", method: .get, headers: s.headers()) { r in
-                let data = try #require((try r.object())["data"] as? [[String: Any]])
+                let data = try #require(r.obj["data"] as? [[String: Any]])
                 #expect(Set(data.compactMap { $0["symbol"] as? String }) == ["BTC", "ETH"])
             }
             try await client.execute(uri: "/v1/tokens/BTC", method: .get, headers: s.headers()) { r in
-                #expect(((try r.object())["data"] as? [String: Any])?["symbol"] as? String == "BTC")
+                #expect((r.obj["data"] as? [String: Any])?["symbol"] as? String == "BTC")
             }
         }
     }
@@ -92,7 +93,7 @@ import Testing
             for uri in ["/v1/tokens/ZZZ", "/v1/tokens/ZZZ/bars", "/v1/tokens/BTC/indicators/NOTAFUNCTION", "/v1/nothing-here"] {
                 try await client.execute(uri: uri, method: .get, headers: s.headers()) { r in
                     #expect(r.status == .notFound, "\(uri)")
-                    #expect(((try r.object())["error"] as? [String: Any])?["status"] as? Int == 404)
+                    #expect((r.obj["error"] as? [String: Any])?["status"] as? Int == 404)
                 }
             }
             for uri in ["/v1/tokens/BTC%3BDROP/bars", "/v1/tokens/BTC/indicators/RSI%27--", "/v1/tokens?symbol=BTC%22%29%3B%20DELETE%20FROM%20candle%3B"] {
@@ -147,7 +148,7 @@ import Testing
                 }
             }
             try await client.execute(uri: "/v1/market-metrics?top=5&window=30&limit=1", method: .get, headers: s.headers()) { r in
-                let row = try #require(((try r.object())["data"] as? [[String: Any]])?.first)
+                let row = try #require((r.obj["data"] as? [[String: Any]])?.first)
                 #expect(row["altseason_index"] as? Double != nil)
                 #expect(row["btc_dominance_pct"] as? Double != nil)
             }
@@ -157,8 +158,9 @@ import Testing
     @Test("bodies over the limit are 413; a malformed body is 400")
     func bodies() async throws {
         let s = try TestServer()
-        var h = s.headers()
-        h[.contentType] = "application/json"
+        var headers = s.headers()
+        headers[.contentType] = "application/json"
+        let h = headers
         try await s.app.test(.router) { client in
             let big = ByteBuffer(string: "{\"method\":\"" + String(repeating: "a", count: 20_000) + "\"}")
             try await client.execute(uri: "/v1/indices/backtest", method: .post, headers: h, body: big) { #expect($0.status == .contentTooLarge) }

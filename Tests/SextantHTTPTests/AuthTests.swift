@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import MarketCore
 import HummingbirdTesting
 import SextantHTTP
 import SextantServices
@@ -65,7 +67,7 @@ import Testing
             }
             try await client.execute(uri: "/v1/usage", method: .get, headers: s.headers(.pro)) { r in
                 #expect(r.status == .ok)
-                let data = try #require((try r.object())["data"] as? [String: Any])
+                let data = try #require(r.obj["data"] as? [String: Any])
                 #expect(data["tier"] as? String == "pro")
                 #expect(data["month_to_date"] as? Int == 1)
                 #expect((data["days"] as? [[String: Any]])?.first?["day"] as? String == "2026-03-10")

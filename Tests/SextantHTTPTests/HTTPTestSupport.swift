@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MarketData
@@ -43,8 +44,9 @@ struct TestSetupError: Error, CustomStringConvertible {
 }
 
 /// An application over a store, with one key per tier.
-struct TestServer {
-    let app: any ApplicationProtocol
+/// Test-only: the application is used by one test at a time.
+struct TestServer: @unchecked Sendable {
+    let app: Application<RouterResponder<SextantRequestContext>>
     let router: Router<SextantRequestContext>
     let keys: [APITier: String]
     let repository: SQLiteMarketRepository
@@ -72,6 +74,8 @@ extension TestResponse {
     var text: String { String(buffer: body) }
     func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
     func object() throws -> [String: Any] { try json() as? [String: Any] ?? [:] }
+    /// The body as a JSON object, empty when it is not one.
+    var obj: [String: Any] { ((try? json()) as? [String: Any]) ?? [:] }
     /// The `error.parameter` of a JSON error body.
     var errorParameter: String? {
         ((try? object())?["error"] as? [String: Any])?["parameter"] as? String
