@@ -96,7 +96,7 @@ public actor KeyGate {
     let flushInterval: Int64 = 5_000
 
     private var keys: [(digest: [UInt8], record: APIKeyRecord)] = []
-    private var loadedAt: Int64 = .min
+    private var loadedAt: Int64 = -(1 << 60)
     private var windows: [Int64: (minute: Int64, count: Int)] = [:]
     private var monthly: [Int64: (month: String, count: Int)] = [:]
     private var pending: [Int64: [String: Int]] = [:]
@@ -123,8 +123,11 @@ public actor KeyGate {
         }
         let digest = SHA256.digest(Array(presented.utf8))
         if now - loadedAt > refreshInterval { try reload(now) }
-        var found: APIKeyRecord?
-        for k in keys where constantTimeEquals(k.digest, digest) { found = k.record }
+        var found = match(digest)
+        if found == nil && now - loadedAt > 1_000 {   // a key created since the last load: reload at most once a second
+            try reload(now)
+            found = match(digest)
+        }
         guard let record = found else { throw APIError.unauthorized("unknown or revoked API key") }
         guard let tier = policy.policy(for: record.tier) else { throw APIError.forbidden("tier \(record.tier.rawValue) is not configured") }
         guard tier.allows(path: path) else {
@@ -176,6 +179,13 @@ public actor KeyGate {
     public func usage(keyID: Int64, fromDay: String) throws -> [APIUsageDay] {
         try flush()
         return try store.usage(keyID: keyID, fromDay: fromDay)
+    }
+
+    /// The record whose digest equals `digest`, comparing against every key in constant time (no early exit).
+    private func match(_ digest: [UInt8]) -> APIKeyRecord? {
+        var found: APIKeyRecord?
+        for k in keys where constantTimeEquals(k.digest, digest) { found = k.record }
+        return found
     }
 
     private func reload(_ now: Int64) throws {

@@ -128,11 +128,16 @@ import Testing
         try await s.app.test(.router) { client in
             try await client.execute(uri: "/v1/tokens/ETH/indicators/rsi?timeperiod=10&order=desc&limit=5", method: .get, headers: s.headers()) { r in
                 #expect(r.status == .ok, "\(r.text)")
-                let o = try r.object()
-                let data = try #require(o["data"] as? [[String: Any]])
-                let values = data.compactMap { ($0["values"] as? [String: Any])?["real"] as? Double }
-                #expect(values == Array(reference.suffix(5).reversed()))
-                #expect((o["indicator"] as? [String: Any])?["lookback"] as? Int == 10)
+                // Decoded with JSONDecoder, which parses doubles exactly (JSONSerialization may not on Linux).
+                struct Page: Decodable {
+                    struct Row: Decodable { let values: [String: Double?] }
+                    struct Computed: Decodable { let lookback: Int }
+                    let data: [Row]
+                    let indicator: Computed
+                }
+                let page = try JSONDecoder().decode(Page.self, from: Data(r.text.utf8))
+                #expect(page.data.map { $0.values["real"] ?? nil } == Array(reference.suffix(5).reversed()))
+                #expect(page.indicator.lookback == 10)
             }
         }
     }
