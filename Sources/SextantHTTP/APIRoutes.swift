@@ -57,12 +57,16 @@ public struct ServerServices: Sendable {
     public var intel: IntelService
     public var cache: ResponseCache
     public var gate: KeyGate?
+    /// The data version the caches key on.
+    public var version: DataVersionProbe
 
-    public init(query: MarketQueryService, intel: IntelService, cache: ResponseCache = ResponseCache(), gate: KeyGate?) {
+    public init(query: MarketQueryService, intel: IntelService, cache: ResponseCache = ResponseCache(), gate: KeyGate?,
+                versionInterval: Duration = .zero) {
         self.query = query
         self.intel = intel
         self.cache = cache
         self.gate = gate
+        version = DataVersionProbe(interval: versionInterval, read: { [query] in try query.dataVersion() })
     }
 }
 
@@ -252,7 +256,7 @@ struct APIRoutes {
     /// `Cache-Control`, and answers 304 to a matching `If-None-Match`.
     func cached<Body: Encodable>(_ request: Request, _ produce: () throws -> Body) async throws -> Response {
         let key = request.uri.path + "?" + (request.uri.query ?? "")
-        let version = try services.query.dataVersion()
+        let version = try services.version.current()
         let entry: ResponseCache.Entry
         if let hit = services.cache.lookup(key, version: version) {
             entry = hit

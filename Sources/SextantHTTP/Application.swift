@@ -20,10 +20,12 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The services of a store that holds both market data and API keys.
+/// `versionInterval` bounds how often the data version is re-read (how long after an ingest's commit a cached
+/// answer may still be served); 0 re-reads it on every request.
 public func makeServices(repository: some MarketRepository & APIKeyStore, policy: ServerPolicy,
-                         clock: @escaping @Sendable () -> Timestamp = systemClock) -> ServerServices {
+                         clock: @escaping @Sendable () -> Timestamp = systemClock, versionInterval: Duration = .zero) -> ServerServices {
     ServerServices(query: MarketQueryService(repository: repository), intel: IntelService(repository: repository),
-                   gate: KeyGate(store: repository, policy: policy, clock: clock))
+                   gate: KeyGate(store: repository, policy: policy, clock: clock), versionInterval: versionInterval)
 }
 
 /// The wall clock.

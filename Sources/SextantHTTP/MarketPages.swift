@@ -43,7 +43,7 @@ struct MarketPages {
     /// A page from the response cache (keyed by URL and data version), or rendered and cached.
     func cachedHTML(_ request: Request, _ render: () throws -> String) throws -> Response {
         let key = "page:" + request.uri.path + "?" + (request.uri.query ?? "")
-        let version = try services.query.dataVersion()
+        let version = try services.version.current()
         let entry = try services.cache.lookup(key, version: version)
             ?? services.cache.store(key, version: version, bytes: Array(try render().utf8))
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: entry.etag],

@@ -44,3 +44,28 @@ public final class ResponseCache: Sendable {
         return String(h, radix: 16)
     }
 }
+
+/// The store's data version, re-read at most once per `interval` so that the hot path does not query the
+/// database on every request. An ingest's new data is therefore served at most `interval` after its commit
+/// (0 re-reads every time, as the tests do).
+public final class DataVersionProbe: Sendable {
+    private let read: @Sendable () throws -> Int64
+    private let interval: Duration
+    private let state = Mutex<(checked: ContinuousClock.Instant?, version: Int64)>((nil, 0))
+
+    public init(interval: Duration, read: @escaping @Sendable () throws -> Int64) {
+        self.interval = interval
+        self.read = read
+    }
+
+    public func current() throws -> Int64 {
+        let now = ContinuousClock.now
+        if interval > .zero, let v = state.withLock({ s -> Int64? in
+            guard let t = s.checked, now - t < interval else { return nil }
+            return s.version
+        }) { return v }
+        let v = try read()
+        state.withLock { $0 = (now, v) }
+        return v
+    }
+}

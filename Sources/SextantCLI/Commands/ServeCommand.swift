@@ -30,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             return h
         }
         let repository = try global.openRepository()
-        let services = makeServices(repository: repository, policy: policy)
+        // New data shows within 0.25 s of an ingest's commit; the hot path skips a query per request.
+        let services = makeServices(repository: repository, policy: policy, versionInterval: .milliseconds(250))
         let app = buildApplication(configuration: ServerConfiguration(host: host, port: port, policy: policy), services: services)
         try await app.runService()
     }
