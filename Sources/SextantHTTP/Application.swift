@@ -49,7 +49,7 @@ public func buildRouter(services: ServerServices, policy: ServerPolicy) -> Route
     router.add(middleware: BodyLimitMiddleware())
     router.get("health") { _, _ in
         struct Health: Encodable { var status = "ok"; var version = "1.0.0"; var dataVersion: Int64 }
-        return try APIRoutes.json(Health(dataVersion: try services.query.dataVersion()), cacheControl: "no-store")
+        return try APIRoutes.json(Health(dataVersion: try services.version.current()), cacheControl: "no-store")
     }
     router.get("openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=300"],
