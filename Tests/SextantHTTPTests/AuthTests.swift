@@ -87,3 +87,30 @@ import Testing
         }
     }
 }
+
+/// CORS is off by default and on only for the configured origins.
+@Suite struct CORSTests {
+    @Test("no CORS headers unless the tier file lists origins")
+    func cors() async throws {
+        let off = try TestServer()
+        try await off.app.test(.router) { client in
+            var h = off.headers()
+            h[.origin] = "https://example.org"
+            let headers = h
+            try await client.execute(uri: "/v1/tokens?limit=1", method: .get, headers: headers) { r in
+                #expect(r.headers[.accessControlAllowOrigin] == nil)
+            }
+        }
+        var policy = try ServerPolicy.load(path: nil)
+        policy.corsAllowedOrigins = ["https://example.org"]
+        let on = try TestServer(policy: policy)
+        try await on.app.test(.router) { client in
+            var h = on.headers()
+            h[.origin] = "https://example.org"
+            let headers = h
+            try await client.execute(uri: "/v1/tokens?limit=1", method: .get, headers: headers) { r in
+                #expect(r.headers[.accessControlAllowOrigin] == "https://example.org")
+            }
+        }
+    }
+}
