@@ -13,6 +13,7 @@ public struct Sextant: AsyncParsableCommand {
             BacktestCommand.self,
             AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self,
             BenchCommand.self,
+            ServeCommand.self, KeysCommand.self,
         ]
     )
 

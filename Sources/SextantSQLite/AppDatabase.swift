@@ -112,6 +112,7 @@ public final class AppDatabase: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        registerAPIKeyMigration(&m)
         return m
     }
 }
