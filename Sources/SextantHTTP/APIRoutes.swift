@@ -282,10 +282,8 @@ struct APIRoutes {
         try Symbols.validate(context.parameters.get("symbol") ?? "", parameter: "symbol")
     }
 
-    static func method(_ m: IndexMethod) throws -> IndexMethod {
-        if m == .grade { throw APIError.invalidParameter(name: "method", value: "grade", allowed: "cap, equal, signal or plain-cap (grade needs the Investor Grades, not available yet)") }
-        return m
-    }
+    /// Every construction rule is available: grade-weighted indices use the Investor Grades known on each rebalance day.
+    static func method(_ m: IndexMethod) throws -> IndexMethod { m }
 
     static func inRange(_ date: String, _ range: (from: Timestamp?, to: Timestamp?)) -> Bool {
         if let f = range.from, date < f.dateString { return false }

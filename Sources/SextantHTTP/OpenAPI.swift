@@ -118,7 +118,7 @@ public enum OpenAPIDocument {
 
     static var indexParams: [JSON] {
         [
-        query("method", ["type": "string", "enum": ["cap", "equal", "signal", "plain-cap"]], "Weighting."),
+        query("method", ["type": "string", "enum": ["cap", "equal", "grade", "signal", "plain-cap"]], "Weighting (grade: by the Investor Grade known on each rebalance day)."),
         query("top", ["type": "integer", "minimum": 1, "maximum": 50, "default": 10], "Constituents."),
         query("rebalance", ["type": "string", "enum": ["weekly", "monthly", "quarterly"]], "Rebalance frequency."),
     ]

@@ -71,7 +71,7 @@ import Testing
         ("/v1/tokens/BTC/bars?timeframe=1h", "timeframe"), ("/v1/tokens/BTC/indicators/RSI?timeperiod=1", "timeperiod"),
         ("/v1/tokens/BTC/indicators/RSI?bogus=3", "bogus"), ("/v1/tokens/BTC/indicators/RSI?timeperiod=abc", "timeperiod"),
         ("/v1/market-metrics?window=0", "window"), ("/v1/sentiment?bucket=weekly", "bucket"), ("/v1/narratives?since=yesterday", "since"),
-        ("/v1/indices/holdings", "date"), ("/v1/indices/holdings?date=2021-01-01&method=grade", "method"),
+        ("/v1/indices/holdings", "date"), ("/v1/indices/holdings?date=2021-01-01&method=gradez", "method"),
         ("/v1/indices/backtest?fee=0.5", "fee"), ("/v1/tokens?sector=L1%27%3B%20DROP%20TABLE%20asset%3B--", "sector"),
         ("/v1/tokens?symbol=BTC%27%20OR%20%271%27%3D%271", "symbol"), ("/v1/tokens/BTC%27%20OR%201%3D1--", "symbol"),
     ])
@@ -147,6 +147,7 @@ import Testing
         let s = try TestServer()
         try await s.app.test(.router) { client in
             for uri in ["/v1/market-metrics?top=5&window=30", "/v1/sentiment", "/v1/narratives", "/v1/indices/holdings?date=2021-01-15&top=3",
+                        "/v1/indices/holdings?date=2021-01-01&top=5&method=grade",
                         "/v1/indices/backtest?top=3&start_date=2020-01-01&end_date=2021-02-01", "/v1/indicators?limit=100&page=3"] {
                 try await client.execute(uri: uri, method: .get, headers: s.headers()) { r in
                     #expect(r.status == .ok, "\(uri): \(r.text.prefix(300))")
