@@ -22,6 +22,12 @@ import Testing
             #expect(error.description == "SMA parameter timeperiod=0 is out of range: allowed integer values are 1...100000")
         }
         #expect(throws: IndicatorError.self) { try sma.parameters(["timeperiod": 2.5]) }
+        do {
+            _ = try sma.parameters(["timeperiod": 1e30])
+            Issue.record("timeperiod=1e30 was accepted")
+        } catch {
+            #expect(error.description == "SMA parameter timeperiod=1e+30 is out of range: allowed integer values are 1...100000")
+        }
         #expect(throws: IndicatorError.self) { try sma.parameters(["period": 5]) }
         #expect(throws: IndicatorError.self) { try sma.parameters(["timeperiod": .nan]) }
     }

@@ -211,8 +211,9 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
             let list = known.isEmpty ? "it takes no parameters" : "its parameters are \(known.joined(separator: ", "))"
             return "\(function) has no parameter '\(name)': \(list)"
         case let .invalidParameter(function, spec, value, reason):
-            let fmt = { (x: Double) in spec.kind == .real ? "\(x)" : "\(Int(exactly: x.rounded()) ?? 0)" }
-            let shown = spec.kind == .real || value.rounded() != value || !value.isFinite ? "\(value)" : fmt(value)
+            // Whole numbers print without a fraction ("14"); anything else as given ("2.5", "1e+30", "nan").
+            let fmt = { (x: Double) in spec.kind != .real && x.isFinite && x.rounded() == x && abs(x) < 1e15 ? "\(Int(x))" : "\(x)" }
+            let shown = fmt(value)
             return "\(function) parameter \(spec.name)=\(shown) \(reason): allowed \(spec.kind == .real ? "real" : "integer") values are \(fmt(spec.minimum))...\(fmt(spec.maximum))"
         }
     }
