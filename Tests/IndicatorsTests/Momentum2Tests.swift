@@ -131,8 +131,9 @@ struct EdgeCases: Sendable {
 
     @Test("MOM and the ROC family compare with the close period bars back; a zero base gives 0")
     func rateOfChangeByHand() {
-        var mom = MOMState(period: 2), roc = ROCState(period: 2), rocp = ROCPState(period: 2)
-        var rocr = ROCRState(period: 2), rocr100 = ROCR100State(period: 2)
+        var mom = PriceChangeState(.momentum, period: 2), roc = PriceChangeState(.rateOfChange, period: 2)
+        var rocp = PriceChangeState(.rateOfChangeFraction, period: 2)
+        var rocr = PriceChangeState(.ratio, period: 2), rocr100 = PriceChangeState(.ratio100, period: 2)
         var results: [[Double?]] = []
         for x in [0.0, 4, 5, 8] {
             results.append([mom.update(x), roc.update(x), rocp.update(x), rocr.update(x), rocr100.update(x)])

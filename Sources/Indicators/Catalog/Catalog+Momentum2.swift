@@ -5,8 +5,8 @@ extension IndicatorCatalog {
         IndicatorDefinition(
             "MOM", name: "Momentum", group: .momentum, inputs: [.real],
             parameters: [.period(default: 10, min: 1)],
-            lookback: { MOMState.lookback(period: $0.int("timeperiod")) },
-            make: { MOMState(period: $0.int("timeperiod")) }),
+            lookback: { PriceChangeState.lookback(period: $0.int("timeperiod")) },
+            make: { PriceChangeState(.momentum, period: $0.int("timeperiod")) }),
         IndicatorDefinition(
             "PPO", name: "Percentage Price Oscillator", group: .momentum, inputs: [.real],
             parameters: [.period("fastperiod", default: 12), .period("slowperiod", default: 26), .maType(default: .ema)],
@@ -20,23 +20,23 @@ extension IndicatorCatalog {
         IndicatorDefinition(
             "ROC", name: "Rate of change : ((price/prevPrice)-1)*100", group: .momentum, inputs: [.real],
             parameters: [.period(default: 10, min: 1)],
-            lookback: { ROCState.lookback(period: $0.int("timeperiod")) },
-            make: { ROCState(period: $0.int("timeperiod")) }),
+            lookback: { PriceChangeState.lookback(period: $0.int("timeperiod")) },
+            make: { PriceChangeState(.rateOfChange, period: $0.int("timeperiod")) }),
         IndicatorDefinition(
             "ROCP", name: "Rate of change Percentage: (price-prevPrice)/prevPrice", group: .momentum, inputs: [.real],
             parameters: [.period(default: 10, min: 1)],
-            lookback: { ROCPState.lookback(period: $0.int("timeperiod")) },
-            make: { ROCPState(period: $0.int("timeperiod")) }),
+            lookback: { PriceChangeState.lookback(period: $0.int("timeperiod")) },
+            make: { PriceChangeState(.rateOfChangeFraction, period: $0.int("timeperiod")) }),
         IndicatorDefinition(
             "ROCR", name: "Rate of change ratio: (price/prevPrice)", group: .momentum, inputs: [.real],
             parameters: [.period(default: 10, min: 1)],
-            lookback: { ROCRState.lookback(period: $0.int("timeperiod")) },
-            make: { ROCRState(period: $0.int("timeperiod")) }),
+            lookback: { PriceChangeState.lookback(period: $0.int("timeperiod")) },
+            make: { PriceChangeState(.ratio, period: $0.int("timeperiod")) }),
         IndicatorDefinition(
             "ROCR100", name: "Rate of change ratio 100 scale: (price/prevPrice)*100", group: .momentum, inputs: [.real],
             parameters: [.period(default: 10, min: 1)],
-            lookback: { ROCR100State.lookback(period: $0.int("timeperiod")) },
-            make: { ROCR100State(period: $0.int("timeperiod")) }),
+            lookback: { PriceChangeState.lookback(period: $0.int("timeperiod")) },
+            make: { PriceChangeState(.ratio100, period: $0.int("timeperiod")) }),
         IndicatorDefinition(
             "RSI", name: "Relative Strength Index", group: .momentum, inputs: [.real],
             parameters: [.period(default: 14)],
