@@ -25,6 +25,10 @@ var targets: [Target] = [
     .target(name: "MarketIntel", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
     .target(name: "Signals", dependencies: ["MarketCore", "Indicators"], swiftSettings: settings),
 
+    // The indicator benchmark, shared by `sextant bench ta` and the core-only `ta-bench` executable.
+    .target(name: "IndicatorBenchmarks", dependencies: ["Indicators", "MarketCore"], swiftSettings: settings),
+    .executableTarget(name: "ta-bench", dependencies: ["IndicatorBenchmarks"], swiftSettings: settings),
+
     // Shared helpers for tests and benchmarks: fixture loading, reference-file parsing, tolerances.
     .target(name: "TestSupport", dependencies: ["MarketCore", "MarketData"], path: "Tests/TestSupport",
             swiftSettings: settings),
@@ -41,6 +45,7 @@ var targets: [Target] = [
 var products: [Product] = [
     .library(name: "MarketCore", targets: ["MarketCore"]),
     .library(name: "Indicators", targets: ["Indicators"]),
+    .executable(name: "ta-bench", targets: ["ta-bench"]),
 ]
 
 var dependencies: [Package.Dependency] = []
@@ -70,7 +75,7 @@ if !coreOnly {
                 swiftSettings: settings),
         .target(name: "SextantCLI",
                 dependencies: ["SextantServices", "SextantSQLite", "MarketData", "Indicators", "Risk", "Backtest",
-                               "MarketIntel", "Signals", "SextantHTTP",
+                               "MarketIntel", "Signals", "SextantHTTP", "IndicatorBenchmarks",
                                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                .product(name: "Logging", package: "swift-log")],
                 swiftSettings: settings),

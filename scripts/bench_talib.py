@@ -3,8 +3,10 @@
 of random-walk bars, in one run, and prints both with the ratio.
 
 Usage: python3 scripts/bench_talib.py [--bars 1000000] [--only RSI,MACD]
-Needs: a release build (`swift build -c release --product sextant`, done here if missing) and `pip install ta-lib numpy`.
-Only the TA-Lib call is timed (arrays are built beforehand), best of 3; Sextant's figures come from `sextant bench ta`.
+Needs: `pip install ta-lib numpy`; builds the core-only release benchmark `ta-bench` if missing
+(`SEXTANT_CORE_ONLY=1 swift build -c release --product ta-bench`, no server dependencies).
+Only the TA-Lib call is timed (arrays are built beforehand), best of 3; Sextant's figures come from `ta-bench`, which
+prints the same JSON as `sextant bench ta --json`.
 """
 import argparse, json, os, platform, subprocess, sys, time
 
@@ -20,11 +22,12 @@ ap.add_argument("--markdown", action="store_true")
 args = ap.parse_args()
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-binary = os.path.join(root, ".build", "release", "sextant")
+binary = os.path.join(root, ".build", "release", "ta-bench")
 if not os.path.exists(binary):
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sextant"], cwd=root, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "ta-bench"], cwd=root, check=True,
+                   env={**os.environ, "SEXTANT_CORE_ONLY": "1"})
 
-cmd = [binary, "bench", "ta", "--bars", str(args.bars), "--repeats", str(args.repeats), "--json"]
+cmd = [binary, "--bars", str(args.bars), "--repeats", str(args.repeats)]
 if args.only:
     cmd += ["--only", args.only]
 ours = json.loads(subprocess.run(cmd, cwd=root, check=True, capture_output=True, text=True).stdout)

@@ -23,31 +23,38 @@ public protocol StreamingIndicator: Sendable {
 public enum IndicatorRunner {
     /// The batch form of a streaming state: one output column per output, `blank[k]` (NaN, or 0 for integer
     /// outputs) where there is no value.
-    /// Complexity: O(n) updates; the outputs are written through raw pointers (no per-bar bounds or
-    /// uniqueness checks), then copied once into the result arrays.
+    /// Complexity: O(n) updates; each output element is written once, straight into the result arrays
+    /// (no staging buffer, no per-bar bounds or uniqueness checks).
     @inlinable
     public static func batch<S: StreamingIndicator>(_ initial: S, _ input: BarColumns, outputCount: Int,
                                                     blank: [Double]? = nil) -> [[Double]] {
         var state = initial
         let n = input.count
         let fill = blank ?? [Double](repeating: .nan, count: outputCount)
-        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n * outputCount))
-        defer { buffer.deallocate() }
-        for k in 0..<outputCount { (buffer + k * n).initialize(repeating: fill[k], count: n) }
+        let f0 = fill[0], f1 = outputCount > 1 ? fill[1] : 0, f2 = outputCount > 2 ? fill[2] : 0
+        let f3 = outputCount > 3 ? fill[3] : 0
         var out = IndicatorOutputs()
-        input.open.withUnsafeBufferPointer { o in
-            input.high.withUnsafeBufferPointer { h in
-                input.low.withUnsafeBufferPointer { l in
-                    input.close.withUnsafeBufferPointer { c in
-                        input.volume.withUnsafeBufferPointer { v in
-                            input.periods.withUnsafeBufferPointer { p in
-                                for i in 0..<n {
-                                    let bar = Bar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], periods: p[i])
-                                    guard state.update(bar, into: &out) else { continue }
-                                    buffer[i] = out.v0
-                                    if outputCount > 1 { buffer[n + i] = out.v1 }
-                                    if outputCount > 2 { buffer[2 * n + i] = out.v2 }
-                                    if outputCount > 3 { buffer[3 * n + i] = out.v3 }
+        return withColumns(count: n, outputs: outputCount) { c0, c1, c2, c3 in
+            input.open.withUnsafeBufferPointer { o in
+                input.high.withUnsafeBufferPointer { h in
+                    input.low.withUnsafeBufferPointer { l in
+                        input.close.withUnsafeBufferPointer { c in
+                            input.volume.withUnsafeBufferPointer { v in
+                                input.periods.withUnsafeBufferPointer { p in
+                                    for i in 0..<n {
+                                        let bar = Bar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], periods: p[i])
+                                        if state.update(bar, into: &out) {
+                                            c0[i] = out.v0
+                                            if outputCount > 1 { c1[i] = out.v1 }
+                                            if outputCount > 2 { c2[i] = out.v2 }
+                                            if outputCount > 3 { c3[i] = out.v3 }
+                                        } else {
+                                            c0[i] = f0
+                                            if outputCount > 1 { c1[i] = f1 }
+                                            if outputCount > 2 { c2[i] = f2 }
+                                            if outputCount > 3 { c3[i] = f3 }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -55,7 +62,34 @@ public enum IndicatorRunner {
                 }
             }
         }
-        return (0..<outputCount).map { k in Array(UnsafeBufferPointer(start: buffer + k * n, count: n)) }
+    }
+
+    /// Builds `outputs` result arrays of `count` elements (at most 4) and lets `fill` write every element
+    /// through raw pointers; pointers past `outputs` point at a scratch element and must not be written.
+    /// - Precondition: `fill` initialises every element of the first `outputs` arrays.
+    @inlinable
+    public static func withColumns(
+        count n: Int, outputs: Int,
+        _ fill: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        func column(_ k: Int, _ body: (UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+            let size = k < outputs ? n : 1
+            return [Double](unsafeUninitializedCapacity: size) { buffer, initialised in
+                if k >= outputs { buffer[0] = 0 }
+                body(buffer.baseAddress!)
+                initialised = k < outputs ? n : 0
+            }
+        }
+        var c1: [Double] = [], c2: [Double] = [], c3: [Double] = []
+        let c0 = column(0) { p0 in
+            c1 = column(1) { p1 in
+                c2 = column(2) { p2 in
+                    c3 = column(3) { p3 in fill(p0, p1, p2, p3) }
+                }
+            }
+        }
+        return Array([c0, c1, c2, c3].prefix(outputs))
     }
 }
 

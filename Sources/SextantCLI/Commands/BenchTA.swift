@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndicatorBenchmarks
 import Indicators
 import MarketCore
 
@@ -19,28 +20,12 @@ struct BenchTA: ParsableCommand {
 
     @Flag var json = false
 
-    struct Row: Encodable {
-        let function: String
-        let batchNsPerBar: Double
-        let streamNsPerBar: Double
-    }
-
     func run() throws {
-        let s = SyntheticBars.randomWalk(count: bars, seed: 42)
-        let periods = (0..<bars).map { Double(2 + $0 % 29) }
-        let input = BarColumns(open: s.open, high: s.high, low: s.low, close: s.close, volume: s.volume, periods: periods)
         let wanted = only.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
-        var rows: [Row] = []
-        for def in IndicatorCatalog.all where wanted?.contains(def.id) ?? true {
-            let p = try def.parameters()
-            var sink = 0.0
-            let batch = bestTime(repeats: repeats) { sink += def.run(input, p)[0].last ?? 0 }.best
-            let stream = bestTime(repeats: repeats) { sink += def.streamAll(input, p) }.best
-            if sink.isNaN && sink.isFinite { print("") }   // keeps the work observable
-            rows.append(Row(function: def.id, batchNsPerBar: batch * 1e9 / Double(bars), streamNsPerBar: stream * 1e9 / Double(bars)))
-            if !json { FileHandle.standardError.write(Data("\r\(def.id)            ".utf8)) }
+        let rows = try IndicatorBenchmark.run(bars: bars, only: wanted, repeats: repeats) { id in
+            if !json { FileHandle.standardError.write(Data("\r\(id)            ".utf8)) }
         }
-        if json { print(try Output.json(["machine": .init(machineDescription()), "bars": .init(String(bars)), "results": AnyEncodable(rows)] as [String: AnyEncodable])); return }
+        if json { print(IndicatorBenchmark.json(rows: rows, bars: bars)); return }
         FileHandle.standardError.write(Data("\r".utf8))
         print(Output.table(["function", "batch ns/bar", "stream ns/bar"], rows.map {
             [$0.function, String(format: "%.2f", $0.batchNsPerBar), String(format: "%.2f", $0.streamNsPerBar)]
