@@ -1,8 +1,10 @@
 /// Wilder's smoothed moving average (RMA, SMMA).
 ///
 /// Seed: the SMA of the first `period` values (at bar `period - 1`); then
-/// `RMA[t] = beta * RMA[t-1] + alpha * x[t]` with `beta = (period-1)/period` and `alpha = 1 - beta`
-/// (TA-Lib derives alpha from beta so the two sum to exactly 1).
+/// `RMA[t] = alpha * x[t] + beta * RMA[t-1]` with `beta = (period-1)/period` and `alpha = 1 - beta`
+/// (TA-Lib derives alpha from beta so the two sum to exactly 1). Two products and a sum, not a fused
+/// multiply-add: without a target FMA instruction `addingProduct` is a library call; the results differ by
+/// rounding only.
 public struct RMAState: StreamingIndicator {
     /// The period, in bars.
     public let period: Int
@@ -26,7 +28,7 @@ public struct RMAState: StreamingIndicator {
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
-            value = (alpha * x).addingProduct(beta, value)
+            value = alpha * x + beta * value
             return value
         }
         seen += 1

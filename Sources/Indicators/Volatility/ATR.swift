@@ -39,18 +39,26 @@ public struct TRANGEState: StreamingIndicator {
 }
 
 /// Average true range (Wilder): the SMA of the first `period` true ranges (bars 1 ... period), then
-/// `ATR[t] = (ATR[t-1] * (period - 1) + TR[t]) / period`, written as TA-Lib's three steps. First value at
-/// bar `period`; a period of 1 gives the true range itself.
+/// `ATR[t] = alpha * TR[t] + beta * ATR[t-1]` with `beta = (period - 1) / period`, `alpha = 1 - beta`, as
+/// TA-Lib 0.8 computes it (the same average as `(ATR[t-1] * (period - 1) + TR[t]) / period`, without a
+/// division on the chain from bar to bar). First value at bar `period`; a period of 1 gives the true range
+/// itself.
 public struct ATRState: StreamingIndicator {
     /// The period, in bars.
     public let period: Int
+    /// Wilder's weights: `beta = (period - 1) / period`, `alpha = 1 - beta`.
+    @usableFromInline let beta: Double, alpha: Double
     @usableFromInline var trueRange = TRANGEState()
     @usableFromInline var count = 0
     @usableFromInline var sum = 0.0
     @usableFromInline var value = 0.0
 
     /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
-    public init(period: Int) { self.period = max(1, period) }
+    public init(period: Int) {
+        self.period = max(1, period)
+        beta = Double(self.period - 1) / Double(self.period)
+        alpha = 1.0 - beta
+    }
 
     /// Leading bars with no output: `period`.
     public static func lookback(period: Int) -> Int { max(1, period) }
@@ -67,9 +75,7 @@ public struct ATRState: StreamingIndicator {
             value = sum / Double(period)
             return value
         }
-        value *= Double(period - 1)
-        value += tr
-        value /= Double(period)
+        value = alpha * tr + beta * value
         return value
     }
 

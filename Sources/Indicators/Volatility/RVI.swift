@@ -61,8 +61,8 @@ public struct RVIState: StreamingIndicator {
             up /= Double(period)
             down /= Double(period)
         } else {
-            up = (alpha * upValue).addingProduct(beta, up)
-            down = (alpha * downValue).addingProduct(beta, down)
+            up = alpha * upValue + beta * up
+            down = alpha * downValue + beta * down
         }
         let total = up + down
         return total == 0 ? 50.0 : 100.0 * (up / total)

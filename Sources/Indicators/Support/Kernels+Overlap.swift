@@ -1,0 +1,878 @@
+/// Batch kernels of the Overlap Studies, Volatility Indicators and Price Transform functions.
+///
+/// Each kernel writes a whole output column through raw pointers and gives, bar for bar, the values of
+/// running the function's streaming state over the series (the state stays the reference: where a warm-up
+/// has many cases, the kernel runs the state itself for the first bars and then continues from its
+/// internal values with the same operations in the same order). Every kernel writes all `n` elements of
+/// its outputs, NaN before the lookback.
+@usableFromInline
+enum OverlapKernels {}
+
+// MARK: - Plumbing
+
+extension OverlapKernels {
+    /// Runs `body` with a pointer to each input and to `outputs` result columns of `input`'s length.
+    @inlinable
+    static func columns(
+        _ a: [Double], outputs k: Int = 1,
+        _ body: (UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        let n = a.count
+        guard n > 0 else { return [[Double]](repeating: [], count: k) }
+        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+            a.withUnsafeBufferPointer { pa in body(pa.baseAddress!, n, o0, o1, o2, o3) }
+        }
+    }
+
+    /// Two inputs of equal length.
+    @inlinable
+    static func columns(
+        _ a: [Double], _ b: [Double], outputs k: Int = 1,
+        _ body: (UnsafePointer<Double>, UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        let n = a.count
+        guard n > 0 else { return [[Double]](repeating: [], count: k) }
+        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in body(pa.baseAddress!, pb.baseAddress!, n, o0, o1, o2, o3) }
+            }
+        }
+    }
+
+    /// Three inputs of equal length.
+    @inlinable
+    static func columns(
+        _ a: [Double], _ b: [Double], _ c: [Double], outputs k: Int = 1,
+        _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, Int,
+                 UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        let n = a.count
+        guard n > 0 else { return [[Double]](repeating: [], count: k) }
+        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeBufferPointer { pc in body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, n, o0, o1, o2, o3) }
+                }
+            }
+        }
+    }
+
+    /// Four inputs of equal length.
+    @inlinable
+    static func columns(
+        _ a: [Double], _ b: [Double], _ c: [Double], _ d: [Double], outputs k: Int = 1,
+        _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, Int,
+                 UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        let n = a.count
+        guard n > 0 else { return [[Double]](repeating: [], count: k) }
+        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeBufferPointer { pc in
+                        d.withUnsafeBufferPointer { pd in
+                            body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, pd.baseAddress!, n, o0, o1, o2, o3)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes NaN into `out[from..<to]`.
+    @inlinable
+    static func blank(_ out: UnsafeMutablePointer<Double>, from: Int, to: Int) {
+        var i = from
+        while i < to { out[i] = .nan; i &+= 1 }
+    }
+
+    /// Runs `state` over `x[0..<count]` (a warm-up), writing each bar's value or NaN.
+    @inlinable
+    static func warmUp<S>(_ state: inout S, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+                          count: Int, _ step: (inout S, Double) -> Double?) {
+        var i = 0
+        while i < count { out[i] = step(&state, x[i]) ?? .nan; i &+= 1 }
+    }
+}
+
+// MARK: - Moving averages (each equals its state in Overlap/)
+
+extension OverlapKernels {
+    /// `SMAState`: running total, `total += x[i]; total -= x[i-p]; out = total / p`.
+    @inlinable
+    static func sma(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        let p = max(1, period)
+        let pd = Double(p)
+        var total = 0.0
+        let w = min(n, p - 1)
+        var i = 0
+        while i < w { total += x[i]; out[i] = .nan; i &+= 1 }
+        guard n >= p else { return }
+        total += x[p - 1]
+        out[p - 1] = total / pd
+        i = p
+        while i < n {
+            total += x[i]
+            total -= x[i &- p]
+            out[i] = total / pd
+            i &+= 1
+        }
+    }
+
+    /// `EMAState`: SMA seed, then `ema = (x - ema) * k + ema`.
+    @inlinable
+    static func ema(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = EMAState(period: max(1, period))
+        let w = min(n, s.period)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var v = s.value
+        let k = s.k
+        var i = w
+        while i < n {
+            v = (x[i] - v) * k + v
+            out[i] = v
+            i &+= 1
+        }
+    }
+
+    /// `WMAState`: running weighted sum and plain sum.
+    @inlinable
+    static func wma(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = WMAState(period: period)
+        let p = s.period
+        let w = min(n, p)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var sub = s.periodSub, sum = s.periodSum
+        let divider = s.divider, pd = Double(p)
+        var i = w
+        while i < n {
+            let xi = x[i]
+            sub += xi
+            sub -= x[i &- p]
+            sum += xi * pd
+            out[i] = sum / divider
+            sum -= sub
+            i &+= 1
+        }
+    }
+
+    /// `DEMAState`: two EMAs in one pass.
+    @inlinable
+    static func dema(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = DEMAState(period: period)
+        let w = min(n, DEMAState.lookback(period: period) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var e1 = s.ema1.value, e2 = s.ema2.value
+        let k = s.ema1.k
+        var i = w
+        while i < n {
+            e1 = (x[i] - e1) * k + e1
+            e2 = (e1 - e2) * k + e2
+            out[i] = 2.0 * e1 - e2
+            i &+= 1
+        }
+    }
+
+    /// `TEMAState`: three EMAs in one pass.
+    @inlinable
+    static func tema(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = TEMAState(period: period)
+        let w = min(n, TEMAState.lookback(period: period) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var e1 = s.ema1.value, e2 = s.ema2.value, e3 = s.ema3.value
+        let k = s.ema1.k
+        var i = w
+        while i < n {
+            e1 = (x[i] - e1) * k + e1
+            e2 = (e1 - e2) * k + e2
+            e3 = (e2 - e3) * k + e3
+            out[i] = (3.0 * e1) - (3.0 * e2) + e3
+            i &+= 1
+        }
+    }
+
+    /// `TRIMAState`: the triangle as a running sum of two running box sums, read straight from the input.
+    @inlinable
+    static func trima(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = TRIMAState(period: period)
+        if s.period == 1 {
+            var i = 0
+            while i < n { out[i] = x[i]; i &+= 1 }
+            return
+        }
+        let l1 = s.inner, l2 = s.outer, l12 = l1 + l2
+        let w = min(n, l12)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var head = s.head, trail = s.trail, total = s.total
+        let factor = s.factor
+        var i = w
+        while i < n {
+            head += x[i]
+            head -= x[i &- l1]
+            trail += x[i &- l2]
+            trail -= x[i &- l12]
+            total += head
+            total -= trail
+            out[i] = total * factor
+            i &+= 1
+        }
+    }
+
+    /// `KAMAState`: efficiency ratio from the input window, read in place.
+    @inlinable
+    static func kama(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = KAMAState(period: period)
+        let p = s.period
+        if p == 1 {
+            var i = 0
+            while i < n { out[i] = x[i]; i &+= 1 }
+            return
+        }
+        let w = min(n, p + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var sumROC1 = s.sumROC1, kama = s.prevKAMA
+        let constDiff = KAMAState.constDiff, constMax = KAMAState.constMax
+        var i = w
+        while i < n {
+            let xi = x[i]
+            let trailing = x[i &- p]
+            sumROC1 -= abs(x[i &- p &- 1] - trailing)
+            sumROC1 += abs(xi - x[i &- 1])
+            let periodROC = xi - trailing
+            let er: Double
+            if sumROC1 <= periodROC || (sumROC1 > -1e-8 && sumROC1 < 1e-8) {
+                er = 1.0
+            } else {
+                er = abs(periodROC / sumROC1)
+            }
+            var sc = er * constDiff + constMax
+            sc *= sc
+            kama = (xi - kama) * sc + kama
+            out[i] = kama
+            i &+= 1
+        }
+    }
+
+    /// `T3State`: six EMAs in cascade, one pass.
+    @inlinable
+    static func t3(_ x: UnsafePointer<Double>, _ n: Int, period: Int, volumeFactor: Double,
+                   _ out: UnsafeMutablePointer<Double>) {
+        var s = T3State(period: period, volumeFactor: volumeFactor)
+        let w = min(n, T3State.lookback(period: period) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var e1 = s.e1, e2 = s.e2, e3 = s.e3, e4 = s.e4, e5 = s.e5, e6 = s.e6
+        let k = s.k, m = s.oneMinusK, c1 = s.c1, c2 = s.c2, c3 = s.c3, c4 = s.c4
+        var i = w
+        while i < n {
+            e1 = (k * x[i]) + (m * e1)
+            e2 = (k * e1) + (m * e2)
+            e3 = (k * e2) + (m * e3)
+            e4 = (k * e3) + (m * e4)
+            e5 = (k * e4) + (m * e5)
+            e6 = (k * e5) + (m * e6)
+            out[i] = c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3
+            i &+= 1
+        }
+    }
+
+    /// `RMAState`: SMA seed, then `rma = alpha * x + beta * rma`.
+    @inlinable
+    static func rma(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = RMAState(period: period)
+        let w = min(n, s.period)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var v = s.value
+        let alpha = s.alpha, beta = s.beta
+        var i = w
+        while i < n {
+            v = alpha * x[i] + beta * v
+            out[i] = v
+            i &+= 1
+        }
+    }
+
+    /// `ZLEMAState`: an EMA of `2 * x[t] - x[t - lag]`.
+    @inlinable
+    static func zlema(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = ZLEMAState(period: period)
+        if s.period == 1 {
+            var i = 0
+            while i < n { out[i] = x[i]; i &+= 1 }
+            return
+        }
+        let lag = s.lag
+        let w = min(n, ZLEMAState.lookback(period: period) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        var v = s.ema.value
+        let k = s.ema.k
+        var i = w
+        while i < n {
+            v = ((2.0 * x[i] - x[i &- lag]) - v) * k + v
+            out[i] = v
+            i &+= 1
+        }
+    }
+
+    /// `HMAState`: the full and half WMAs and the outer WMA of `2 * half - full`, one pass (the outer
+    /// WMA's last `sqrt(p)` inputs in a small ring).
+    @inlinable
+    static func hma(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = HMAState(period: period)
+        let p = s.period
+        if p == 1 {
+            var i = 0
+            while i < n { out[i] = x[i]; i &+= 1 }
+            return
+        }
+        let w = min(n, HMAState.lookback(period: p) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        guard w < n else { return }
+        var fsub = s.full.periodSub, fsum = s.full.periodSum
+        let fd = Double(p), fdiv = s.full.divider
+        if p <= 3 {
+            var i = w
+            while i < n {
+                let xi = x[i]
+                fsub += xi
+                fsub -= x[i &- p]
+                fsum += xi * fd
+                let f = fsum / fdiv
+                fsum -= fsub
+                out[i] = 2.0 * xi - f
+                i &+= 1
+            }
+            return
+        }
+        var hsub = s.half.periodSub, hsum = s.half.periodSum
+        let hp = s.half.period, hd = Double(hp), hdiv = s.half.divider
+        var osub = s.outer.periodSub, osum = s.outer.periodSum
+        let q = s.outer.period, qd = Double(q), odiv = s.outer.divider
+        let window = s.outer.window
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: q) { ring in
+            for m in 0..<q { ring[m] = window[m] }
+            var slot = 0
+            var i = w
+            while i < n {
+                let xi = x[i]
+                hsub += xi
+                hsub -= x[i &- hp]
+                hsum += xi * hd
+                let hv = hsum / hdiv
+                hsum -= hsub
+                fsub += xi
+                fsub -= x[i &- p]
+                fsum += xi * fd
+                let f = fsum / fdiv
+                fsum -= fsub
+                let d = 2.0 * hv - f
+                osub += d
+                osub -= ring[slot]
+                ring[slot] = d
+                slot &+= 1
+                if slot == q { slot = 0 }
+                osum += d * qd
+                out[i] = osum / odiv
+                osum -= osub
+                i &+= 1
+            }
+        }
+    }
+}
+
+// MARK: - MA by type, MAMA, BBANDS, bands and ranges
+
+extension OverlapKernels {
+    /// `MovingAverageState(type, period:, functionDefault:)` over the whole series.
+    @inlinable
+    static func ma(_ type: MAType, _ x: UnsafePointer<Double>, _ n: Int, period: Int,
+                   functionDefault: MAType = .sma, _ out: UnsafeMutablePointer<Double>) {
+        var resolved = MovingAverageState.resolve(type, functionDefault: functionDefault)
+        if period <= 1 { resolved = .none }
+        switch resolved {
+        case .sma, .functionDefault: sma(x, n, period: period, out)
+        case .ema: ema(x, n, period: period, out)
+        case .wma: wma(x, n, period: period, out)
+        case .dema: dema(x, n, period: period, out)
+        case .tema: tema(x, n, period: period, out)
+        case .trima: trima(x, n, period: period, out)
+        case .kama: kama(x, n, period: period, out)
+        case .mama: mama(x, n, fastLimit: 0.5, slowLimit: 0.05, out, nil)
+        case .t3: t3(x, n, period: period, volumeFactor: 0.7, out)
+        case .hma: hma(x, n, period: period, out)
+        case .zlema: zlema(x, n, period: period, out)
+        case .rma: rma(x, n, period: period, out)
+        case .none:
+            var i = 0
+            while i < n { out[i] = x[i]; i &+= 1 }
+        }
+    }
+
+    /// `MAMAState`, run as a local value (its fields stay in registers): `mama` and, when given, `fama`.
+    @inlinable
+    static func mama(_ x: UnsafePointer<Double>, _ n: Int, fastLimit: Double, slowLimit: Double,
+                     _ outMama: UnsafeMutablePointer<Double>, _ outFama: UnsafeMutablePointer<Double>?) {
+        var s = MAMAState(fastLimit: fastLimit, slowLimit: slowLimit)
+        var i = 0
+        while i < n {
+            if let v = s.update(x[i]) {
+                outMama[i] = v.mama
+                outFama?[i] = v.fama
+            } else {
+                outMama[i] = .nan
+                outFama?[i] = .nan
+            }
+            i &+= 1
+        }
+    }
+
+    /// `BBANDSState`: the middle band from `ma`, the deviation from the same sliding Welford update and
+    /// periodic recount as the state.
+    @inlinable
+    static func bbands(_ x: UnsafePointer<Double>, _ n: Int, period: Int, up: Double, down: Double, type: MAType,
+                       _ upper: UnsafeMutablePointer<Double>, _ middle: UnsafeMutablePointer<Double>,
+                       _ lower: UnsafeMutablePointer<Double>) {
+        let p = max(1, period)
+        let pd = Double(p)
+        let lookback = BBANDSState.lookback(period: p, type: type)
+        let recountEvery = max(1024, 8 * p)
+        ma(type, x, n, period: p, functionDefault: .sma, middle)
+        var mean = 0.0, squares = 0.0, since = 0
+        let w = min(n, p)
+        var i = 0
+        while i < w {
+            let xi = x[i]
+            let d = xi - mean
+            mean += d / Double(i + 1)
+            squares += d * (xi - mean)
+            i &+= 1
+        }
+        // Bars before the lookback have no bands (the middle may exist earlier for some types).
+        let first = min(n, lookback)
+        blank(upper, from: 0, to: first)
+        blank(middle, from: 0, to: first)
+        blank(lower, from: 0, to: first)
+        if p - 1 < n && p - 1 >= lookback {
+            let variance = squares / pd
+            let sigma = variance > 0 ? variance.squareRoot() : 0.0
+            let m = middle[p - 1]
+            upper[p - 1] = m + up * sigma
+            lower[p - 1] = m - down * sigma
+        }
+        i = p
+        while i < n {
+            let xi = x[i]
+            let old = x[i &- p]
+            let newMean = mean + (xi - old) / pd
+            squares += (xi - old) * ((xi - newMean) + (old - mean))
+            mean = newMean
+            since &+= 1
+            if since >= recountEvery {
+                var total = 0.0
+                var j = i &- p &+ 1
+                while j <= i { total += x[j]; j &+= 1 }
+                mean = total / pd
+                var sq = 0.0
+                j = i &- p &+ 1
+                while j <= i {
+                    let d = x[j] - mean
+                    sq += d * d
+                    j &+= 1
+                }
+                squares = sq
+                since = 0
+            }
+            if i >= lookback {
+                let variance = squares / pd
+                let sigma = variance > 0 ? variance.squareRoot() : 0.0
+                let m = middle[i]
+                upper[i] = m + up * sigma
+                lower[i] = m - down * sigma
+            }
+            i &+= 1
+        }
+    }
+
+    /// `ACCBANDSState`: three SMAs fused; the leaving band inputs are recomputed from the bar they came from.
+    @inlinable
+    static func accbands(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
+                         period: Int, _ upper: UnsafeMutablePointer<Double>, _ middle: UnsafeMutablePointer<Double>,
+                         _ lower: UnsafeMutablePointer<Double>) {
+        @inline(__always) func bandInputs(_ high: Double, _ low: Double) -> (Double, Double) {
+            let sum = high + low
+            if !(sum > -1e-8 && sum < 1e-8) {
+                let r = 4.0 * (high - low) / sum
+                return (high * (1.0 + r), low * (1.0 - r))
+            }
+            return (high, low)
+        }
+        let p = max(1, period)
+        let pd = Double(p)
+        var tu = 0.0, tm = 0.0, tl = 0.0
+        var i = 0
+        let w = min(n, p - 1)
+        while i < w {
+            let (u, lo) = bandInputs(h[i], l[i])
+            tu += u; tm += c[i]; tl += lo
+            upper[i] = .nan; middle[i] = .nan; lower[i] = .nan
+            i &+= 1
+        }
+        guard n >= p else { return }
+        do {
+            let (u, lo) = bandInputs(h[p - 1], l[p - 1])
+            tu += u; tm += c[p - 1]; tl += lo
+            upper[p - 1] = tu / pd; middle[p - 1] = tm / pd; lower[p - 1] = tl / pd
+        }
+        i = p
+        while i < n {
+            let (u, lo) = bandInputs(h[i], l[i])
+            let (ou, olo) = bandInputs(h[i &- p], l[i &- p])
+            tu += u; tu -= ou
+            tm += c[i]; tm -= c[i &- p]
+            tl += lo; tl -= olo
+            upper[i] = tu / pd
+            middle[i] = tm / pd
+            lower[i] = tl / pd
+            i &+= 1
+        }
+    }
+
+    /// Highest `hi` and lowest `lo` over the last `period` bars, for every bar from `period - 1`, by
+    /// tracking where each extreme is and rescanning the window only when it leaves. `emit(i, highest,
+    /// lowest)` is called for each such bar. Returns false, early, at the first NaN (whose effect on the
+    /// states' monotonic windows this does not reproduce: the caller then runs the state instead).
+    @inlinable
+    static func rollingRange(_ hi: UnsafePointer<Double>, _ lo: UnsafePointer<Double>, _ n: Int, period: Int,
+                             _ emit: (Int, Double, Double) -> Void) -> Bool {
+        let p = max(1, period)
+        var i = 0
+        while i < min(n, p - 1) {
+            if hi[i].isNaN || lo[i].isNaN { return false }
+            i &+= 1
+        }
+        var hiIdx = -1, loIdx = -1
+        var hv = 0.0, lv = 0.0
+        i = p - 1
+        while i < n {
+            let h = hi[i], l = lo[i]
+            if h.isNaN || l.isNaN { return false }
+            let start = i &- p &+ 1
+            if hiIdx < start {
+                hv = hi[start]; hiIdx = start
+                var j = start &+ 1
+                while j <= i { if hi[j] >= hv { hv = hi[j]; hiIdx = j }; j &+= 1 }
+            } else if h >= hv {
+                hv = h; hiIdx = i
+            }
+            if loIdx < start {
+                lv = lo[start]; loIdx = start
+                var j = start &+ 1
+                while j <= i { if lo[j] <= lv { lv = lo[j]; loIdx = j }; j &+= 1 }
+            } else if l <= lv {
+                lv = l; loIdx = i
+            }
+            emit(i, hv, lv)
+            i &+= 1
+        }
+        return true
+    }
+
+    /// `VWMAState`: running price-volume and volume sums.
+    @inlinable
+    static func vwma(_ c: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ n: Int, period: Int,
+                     _ out: UnsafeMutablePointer<Double>) {
+        let p = max(1, period)
+        var weighted = 0.0, volume = 0.0
+        var i = 0
+        let w = min(n, p - 1)
+        while i < w {
+            weighted += c[i] * v[i]
+            volume += v[i]
+            out[i] = .nan
+            i &+= 1
+        }
+        guard n >= p else { return }
+        weighted += c[p - 1] * v[p - 1]
+        volume += v[p - 1]
+        out[p - 1] = p == 1 ? c[p - 1] : weighted / volume
+        i = p
+        if p == 1 {
+            // The sums still run, as in the state, but the output is the price itself.
+            while i < n { out[i] = c[i]; i &+= 1 }
+            return
+        }
+        while i < n {
+            weighted += c[i] * v[i]
+            volume += v[i]
+            weighted -= c[i &- p] * v[i &- p]
+            volume -= v[i &- p]
+            out[i] = weighted / volume
+            i &+= 1
+        }
+    }
+}
+
+// MARK: - Volatility
+
+extension OverlapKernels {
+    /// `TRANGEState.trueRange` of bar `i` (i >= 1).
+    @inlinable @inline(__always)
+    static func trueRange(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ i: Int) -> Double {
+        TRANGEState.trueRange(high: h[i], low: l[i], previousClose: c[i &- 1])
+    }
+
+    /// `TRANGEState`.
+    @inlinable
+    static func trange(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
+                       _ out: UnsafeMutablePointer<Double>) {
+        out[0] = .nan
+        var i = 1
+        while i < n { out[i] = trueRange(h, l, c, i); i &+= 1 }
+    }
+
+    /// `ATRState` (or `NATRState` when `normalized`): Wilder's smoothing of the true range.
+    @inlinable
+    static func atr(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
+                    period: Int, normalized: Bool, _ out: UnsafeMutablePointer<Double>) {
+        var s = ATRState(period: period)
+        let p = s.period
+        let w = min(n, p + 1)
+        var i = 0
+        while i < w {
+            if let a = s.update(high: h[i], low: l[i], close: c[i]) {
+                let ci = c[i]
+                out[i] = (!normalized || p == 1) ? a : ((ci > -1e-8 && ci < 1e-8) ? 0.0 : (a / ci) * 100.0)
+            } else {
+                out[i] = .nan
+            }
+            i &+= 1
+        }
+        if p == 1 {
+            while i < n { out[i] = trueRange(h, l, c, i); i &+= 1 }
+            return
+        }
+        var v = s.value
+        let alpha = s.alpha, beta = s.beta
+        if normalized {
+            while i < n {
+                v = alpha * trueRange(h, l, c, i) + beta * v
+                let ci = c[i]
+                out[i] = (ci > -1e-8 && ci < 1e-8) ? 0.0 : (v / ci) * 100.0
+                i &+= 1
+            }
+        } else {
+            while i < n {
+                v = alpha * trueRange(h, l, c, i) + beta * v
+                out[i] = v
+                i &+= 1
+            }
+        }
+    }
+
+    /// `ADRState`: the SMA of `high - low` (the leaving range recomputed from its bar).
+    @inlinable
+    static func adr(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, period: Int,
+                    _ out: UnsafeMutablePointer<Double>) {
+        let p = max(1, period)
+        let pd = Double(p)
+        var total = 0.0
+        let w = min(n, p - 1)
+        var i = 0
+        while i < w { total += h[i] - l[i]; out[i] = .nan; i &+= 1 }
+        guard n >= p else { return }
+        total += h[p - 1] - l[p - 1]
+        out[p - 1] = total / pd
+        i = p
+        while i < n {
+            total += h[i] - l[i]
+            total -= h[i &- p] - l[i &- p]
+            out[i] = total / pd
+            i &+= 1
+        }
+    }
+
+    /// `CVIState`: the EMA of `high - low` and its rate of change over `rocPeriod` bars (the last
+    /// `rocPeriod` EMA values in a small ring).
+    @inlinable
+    static func cvi(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, period: Int, rocPeriod: Int,
+                    _ out: UnsafeMutablePointer<Double>) {
+        var s = CVIState(period: period, rocPeriod: rocPeriod)
+        let w = min(n, CVIState.lookback(period: period, rocPeriod: rocPeriod) + 1)
+        var i = 0
+        while i < w { out[i] = s.update(high: h[i], low: l[i]) ?? .nan; i &+= 1 }
+        guard w < n else { return }
+        let r = s.history.capacity - 1
+        var v = s.ema.value
+        let k = s.ema.k
+        let history = s.history
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: r) { ring in
+            // ring holds E[t-r] ... E[t-1]; ring[slot] is the oldest.
+            for m in 0..<r { ring[m] = history[m + 1] }
+            var slot = 0
+            while i < n {
+                v = ((h[i] - l[i]) - v) * k + v
+                let old = ring[slot]
+                ring[slot] = v
+                slot &+= 1
+                if slot == r { slot = 0 }
+                out[i] = old != 0 ? ((v - old) / old) * 100.0 : 0.0
+                i &+= 1
+            }
+        }
+    }
+
+    /// `MASSIState`: two EMAs of the range and the running sum of their ratio (the last `slowPeriod`
+    /// ratios in a small ring).
+    @inlinable
+    static func massi(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, fastPeriod: Int, slowPeriod: Int,
+                      _ out: UnsafeMutablePointer<Double>) {
+        var s = MASSIState(fastPeriod: fastPeriod, slowPeriod: slowPeriod)
+        let w = min(n, MASSIState.lookback(fastPeriod: fastPeriod, slowPeriod: slowPeriod) + 1)
+        var i = 0
+        while i < w { out[i] = s.update(high: h[i], low: l[i]) ?? .nan; i &+= 1 }
+        guard w < n else { return }
+        let q = s.window.capacity
+        var e1 = s.ema1.value, e2 = s.ema2.value, total = s.total
+        let k = s.ema1.k
+        let window = s.window
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: q) { ring in
+            for m in 0..<q { ring[m] = window[m] }
+            var slot = 0
+            while i < n {
+                e1 = ((h[i] - l[i]) - e1) * k + e1
+                e2 = (e1 - e2) * k + e2
+                let ratio = e1 / e2
+                total += ratio
+                total -= ring[slot]
+                ring[slot] = ratio
+                slot &+= 1
+                if slot == q { slot = 0 }
+                out[i] = total
+                i &+= 1
+            }
+        }
+    }
+
+    /// `RVIState`: the two-pass deviation of the window read in place, Wilder-smoothed up and down legs.
+    @inlinable
+    static func rvi(_ x: UnsafePointer<Double>, _ n: Int, period: Int, stdDevPeriod: Int, _ out: UnsafeMutablePointer<Double>) {
+        var s = RVIState(period: period, stdDevPeriod: stdDevPeriod)
+        let w = min(n, RVIState.lookback(period: period, stdDevPeriod: stdDevPeriod) + 1)
+        warmUp(&s, x, out, count: w) { $0.update($1) }
+        let q = s.stdDevPeriod
+        let qd = Double(q)
+        var up = s.up, down = s.down
+        let alpha = s.alpha, beta = s.beta
+        var i = w
+        while i < n {
+            let xi = x[i]
+            let delta = xi - x[i &- 1]
+            let first = i &- q &+ 1
+            var windowSum = 0.0
+            var j = first
+            while j <= i { windowSum += x[j]; j &+= 1 }
+            let mean = windowSum / qd
+            var squares = 0.0
+            j = first
+            while j <= i {
+                let d = x[j] - mean
+                squares += d * d
+                j &+= 1
+            }
+            let sigma = (squares / qd).squareRoot()
+            let upValue = delta > 0 ? sigma : 0.0
+            let downValue = delta < 0 ? sigma : 0.0
+            up = alpha * upValue + beta * up
+            down = alpha * downValue + beta * down
+            let total = up + down
+            out[i] = total == 0 ? 50.0 : 100.0 * (up / total)
+            i &+= 1
+        }
+    }
+}
+
+// MARK: - Price transform
+
+extension OverlapKernels {
+    /// `AverageDeviationState`: mean and mean absolute deviation of the window, read in place.
+    @inlinable
+    static func avgdev(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
+        let p = max(1, period)
+        let pd = Double(p)
+        blank(out, from: 0, to: min(n, p - 1))
+        var i = p - 1
+        while i < n {
+            let first = i &- p &+ 1
+            var sum = 0.0
+            var j = first
+            while j <= i { sum += x[j]; j &+= 1 }
+            let mean = sum / pd
+            var deviation = 0.0
+            j = first
+            while j <= i { deviation += abs(x[j] - mean); j &+= 1 }
+            out[i] = deviation / pd
+            i &+= 1
+        }
+    }
+
+    /// `HeikinAshiState`.
+    @inlinable
+    static func heikinAshi(_ o: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>,
+                           _ c: UnsafePointer<Double>, _ n: Int,
+                           _ haOpen: UnsafeMutablePointer<Double>, _ haHigh: UnsafeMutablePointer<Double>,
+                           _ haLow: UnsafeMutablePointer<Double>, _ haClose: UnsafeMutablePointer<Double>) {
+        var prevOpen = 0.0, prevClose = 0.0
+        var i = 0
+        while i < n {
+            let hc = (o[i] + h[i] + l[i] + c[i]) / 4
+            let ho = i == 0 ? (o[i] + c[i]) / 2 : (prevOpen + prevClose) / 2
+            prevOpen = ho
+            prevClose = hc
+            haOpen[i] = ho
+            haHigh[i] = Swift.max(h[i], Swift.max(ho, hc))
+            haLow[i] = Swift.min(l[i], Swift.min(ho, hc))
+            haClose[i] = hc
+            i &+= 1
+        }
+    }
+}
+
+extension OverlapKernels {
+    /// `SAREXTState` (and `SARState`, its core), run as a local value over the series.
+    @inlinable
+    static func sar(_ initial: SAREXTState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int,
+                    _ out: UnsafeMutablePointer<Double>) {
+        var s = initial
+        var i = 0
+        while i < n {
+            out[i] = s.update(high: h[i], low: l[i]) ?? .nan
+            i &+= 1
+        }
+    }
+
+    /// `PriceAverageState` of `kind` for every bar: one loop per kind.
+    @inlinable
+    static func priceAverage(_ kind: PriceAverageKind, _ c: BarColumns) -> [[Double]] {
+        switch kind {
+        case .average:
+            return columns(c.open, c.high, c.low, c.close) { o, h, l, cl, n, out, _, _, _ in
+                for i in 0..<n { out[i] = (o[i] + h[i] + l[i] + cl[i]) / 4 }
+            }
+        case .median:
+            return columns(c.high, c.low) { h, l, n, out, _, _, _ in
+                for i in 0..<n { out[i] = (h[i] + l[i]) / 2 }
+            }
+        case .typical:
+            return columns(c.high, c.low, c.close) { h, l, cl, n, out, _, _, _ in
+                for i in 0..<n { out[i] = (h[i] + l[i] + cl[i]) / 3 }
+            }
+        case .weightedClose:
+            return columns(c.high, c.low, c.close) { h, l, cl, n, out, _, _, _ in
+                for i in 0..<n { out[i] = (h[i] + l[i] + cl[i] * 2) / 4 }
+            }
+        }
+    }
+}
