@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Batch kernels of the Overlap Studies, Volatility Indicators and Price Transform functions.
 ///
 /// Each kernel writes a whole output column through raw pointers and gives, bar for bar, the values of
@@ -11,6 +15,38 @@ enum OverlapKernels {}
 // MARK: - Plumbing
 
 extension OverlapKernels {
+    /// Asks the kernel to back a large fresh output column with transparent huge pages (as numpy does for
+    /// arrays of 4 MB and more), so writing it costs a few page faults instead of one per 4 KB page. Advisory
+    /// only: where the call is not available or refused, nothing changes.
+    @inlinable
+    static func adviseHugePages(_ p: UnsafeMutablePointer<Double>, count n: Int) {
+        #if os(Linux)
+        let bytes = n &* MemoryLayout<Double>.stride
+        guard bytes >= 4 << 20 else { return }
+        let huge = 2 << 20
+        let start = (Int(bitPattern: UnsafeMutableRawPointer(p)) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: UnsafeMutableRawPointer(p)) + bytes) & ~(huge - 1)
+        guard end > start, let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(base, end - start, MADV_HUGEPAGE)
+        #endif
+    }
+
+    /// `IndicatorRunner.withColumns` with huge-page advice on the outputs it hands out.
+    @inlinable
+    static func outputs(
+        count n: Int, _ k: Int,
+        _ fill: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+                 UnsafeMutablePointer<Double>) -> Void
+    ) -> [[Double]] {
+        IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+            adviseHugePages(o0, count: n)
+            if k > 1 { adviseHugePages(o1, count: n) }
+            if k > 2 { adviseHugePages(o2, count: n) }
+            if k > 3 { adviseHugePages(o3, count: n) }
+            fill(o0, o1, o2, o3)
+        }
+    }
+
     /// Runs `body` with a pointer to each input and to `outputs` result columns of `input`'s length.
     @inlinable
     static func columns(
@@ -20,7 +56,7 @@ extension OverlapKernels {
     ) -> [[Double]] {
         let n = a.count
         guard n > 0 else { return [[Double]](repeating: [], count: k) }
-        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+        return outputs(count: n, k) { o0, o1, o2, o3 in
             a.withUnsafeBufferPointer { pa in body(pa.baseAddress!, n, o0, o1, o2, o3) }
         }
     }
@@ -34,7 +70,7 @@ extension OverlapKernels {
     ) -> [[Double]] {
         let n = a.count
         guard n > 0 else { return [[Double]](repeating: [], count: k) }
-        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+        return outputs(count: n, k) { o0, o1, o2, o3 in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in body(pa.baseAddress!, pb.baseAddress!, n, o0, o1, o2, o3) }
             }
@@ -51,7 +87,7 @@ extension OverlapKernels {
     ) -> [[Double]] {
         let n = a.count
         guard n > 0 else { return [[Double]](repeating: [], count: k) }
-        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+        return outputs(count: n, k) { o0, o1, o2, o3 in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     c.withUnsafeBufferPointer { pc in body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, n, o0, o1, o2, o3) }
@@ -70,7 +106,7 @@ extension OverlapKernels {
     ) -> [[Double]] {
         let n = a.count
         guard n > 0 else { return [[Double]](repeating: [], count: k) }
-        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
+        return outputs(count: n, k) { o0, o1, o2, o3 in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     c.withUnsafeBufferPointer { pc in
@@ -123,17 +159,17 @@ extension OverlapKernels {
         }
     }
 
-    /// `EMAState`: SMA seed, then `ema = (x - ema) * k + ema`.
+    /// `EMAState`: SMA seed, then `ema = k * x + (1 - k) * ema`.
     @inlinable
     static func ema(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
         var s = EMAState(period: max(1, period))
         let w = min(n, s.period)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         var v = s.value
-        let k = s.k
+        let k = s.k, m = s.oneMinusK
         var i = w
         while i < n {
-            v = (x[i] - v) * k + v
+            v = k * x[i] + m * v
             out[i] = v
             i &+= 1
         }
@@ -167,11 +203,11 @@ extension OverlapKernels {
         let w = min(n, DEMAState.lookback(period: period) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         var e1 = s.ema1.value, e2 = s.ema2.value
-        let k = s.ema1.k
+        let k = s.ema1.k, m = s.ema1.oneMinusK
         var i = w
         while i < n {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
+            e1 = k * x[i] + m * e1
+            e2 = k * e1 + m * e2
             out[i] = 2.0 * e1 - e2
             i &+= 1
         }
@@ -184,12 +220,12 @@ extension OverlapKernels {
         let w = min(n, TEMAState.lookback(period: period) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         var e1 = s.ema1.value, e2 = s.ema2.value, e3 = s.ema3.value
-        let k = s.ema1.k
+        let k = s.ema1.k, m = s.ema1.oneMinusK
         var i = w
         while i < n {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
-            e3 = (e2 - e3) * k + e3
+            e1 = k * x[i] + m * e1
+            e2 = k * e1 + m * e2
+            e3 = k * e2 + m * e3
             out[i] = (3.0 * e1) - (3.0 * e2) + e3
             i &+= 1
         }
@@ -279,20 +315,33 @@ extension OverlapKernels {
         }
     }
 
-    /// `RMAState`: SMA seed, then `rma = alpha * x + beta * rma`.
+    /// `RMAState`: SMA seed, then the paired Wilder smoothing.
     @inlinable
     static func rma(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
         var s = RMAState(period: period)
         let w = min(n, s.period)
         warmUp(&s, x, out, count: w) { $0.update($1) }
-        var v = s.value
-        let alpha = s.alpha, beta = s.beta
-        var i = w
-        while i < n {
-            v = alpha * x[i] + beta * v
-            out[i] = v
-            i &+= 1
+        smoothPairs(&s.smoothing, from: w, to: n, out) { x[$0] }
+    }
+
+    /// Continues `smoothing` over bars `from..<to` with inputs `input(i)`, writing `out[i]`: two bars per
+    /// step, the same operations as `PairedSmoothing.update`.
+    @inlinable
+    static func smoothPairs(_ smoothing: inout PairedSmoothing, from: Int, to n: Int, _ out: UnsafeMutablePointer<Double>,
+                            _ input: (Int) -> Double) {
+        var i = from
+        if smoothing.inPair && i < n { out[i] = smoothing.update(input(i)); i &+= 1 }
+        var v = smoothing.value
+        let a = smoothing.alpha, b = smoothing.beta, ab = smoothing.alphaBeta, bb = smoothing.betaSquared
+        while i &+ 1 < n {
+            let x0 = input(i), x1 = input(i &+ 1)
+            out[i] = a * x0 + b * v
+            v = (a * x1 + ab * x0) + bb * v
+            out[i &+ 1] = v
+            i &+= 2
         }
+        smoothing.seed(v)
+        if i < n { out[i] = smoothing.update(input(i)) }
     }
 
     /// `ZLEMAState`: an EMA of `2 * x[t] - x[t - lag]`.
@@ -308,10 +357,10 @@ extension OverlapKernels {
         let w = min(n, ZLEMAState.lookback(period: period) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         var v = s.ema.value
-        let k = s.ema.k
+        let k = s.ema.k, m = s.ema.oneMinusK
         var i = w
         while i < n {
-            v = ((2.0 * x[i] - x[i &- lag]) - v) * k + v
+            v = k * (2.0 * x[i] - x[i &- lag]) + m * v
             out[i] = v
             i &+= 1
         }
@@ -654,19 +703,11 @@ extension OverlapKernels {
             while i < n { out[i] = trueRange(h, l, c, i); i &+= 1 }
             return
         }
-        var v = s.value
-        let alpha = s.alpha, beta = s.beta
+        smoothPairs(&s.smoothing, from: i, to: n, out) { trueRange(h, l, c, $0) }
         if normalized {
             while i < n {
-                v = alpha * trueRange(h, l, c, i) + beta * v
                 let ci = c[i]
-                out[i] = (ci > -1e-8 && ci < 1e-8) ? 0.0 : (v / ci) * 100.0
-                i &+= 1
-            }
-        } else {
-            while i < n {
-                v = alpha * trueRange(h, l, c, i) + beta * v
-                out[i] = v
+                out[i] = (ci > -1e-8 && ci < 1e-8) ? 0.0 : (out[i] / ci) * 100.0
                 i &+= 1
             }
         }
@@ -706,14 +747,14 @@ extension OverlapKernels {
         guard w < n else { return }
         let r = s.history.capacity - 1
         var v = s.ema.value
-        let k = s.ema.k
+        let k = s.ema.k, m = s.ema.oneMinusK
         let history = s.history
         withUnsafeTemporaryAllocation(of: Double.self, capacity: r) { ring in
             // ring holds E[t-r] ... E[t-1]; ring[slot] is the oldest.
             for m in 0..<r { ring[m] = history[m + 1] }
             var slot = 0
             while i < n {
-                v = ((h[i] - l[i]) - v) * k + v
+                v = k * (h[i] - l[i]) + m * v
                 let old = ring[slot]
                 ring[slot] = v
                 slot &+= 1
@@ -736,14 +777,14 @@ extension OverlapKernels {
         guard w < n else { return }
         let q = s.window.capacity
         var e1 = s.ema1.value, e2 = s.ema2.value, total = s.total
-        let k = s.ema1.k
+        let k = s.ema1.k, m = s.ema1.oneMinusK
         let window = s.window
         withUnsafeTemporaryAllocation(of: Double.self, capacity: q) { ring in
             for m in 0..<q { ring[m] = window[m] }
             var slot = 0
             while i < n {
-                e1 = ((h[i] - l[i]) - e1) * k + e1
-                e2 = (e1 - e2) * k + e2
+                e1 = k * (h[i] - l[i]) + m * e1
+                e2 = k * e1 + m * e2
                 let ratio = e1 / e2
                 total += ratio
                 total -= ring[slot]
@@ -874,5 +915,51 @@ extension OverlapKernels {
                 for i in 0..<n { out[i] = (h[i] + l[i] + cl[i] * 2) / 4 }
             }
         }
+    }
+}
+
+/// Exponential smoothing `v = alpha * x + beta * v` stepped two bars at a time, so the chain from one bar to
+/// the next costs one product and one sum per two bars: on the first bar of a pair
+/// `v1 = alpha * x1 + beta * v0`, on the second `v2 = (alpha * x2 + alpha*beta * x1) + beta^2 * v0` (the same
+/// average, rounded differently by a few units in the last place). The streaming states and the batch
+/// kernels step it the same way, so both give the same values.
+@usableFromInline
+struct PairedSmoothing: Sendable {
+    @usableFromInline let alpha: Double, beta: Double, alphaBeta: Double, betaSquared: Double
+    /// The last value.
+    @usableFromInline var value = 0.0
+    /// The value before the current pair's first bar, and that bar's input.
+    @usableFromInline var base = 0.0, first = 0.0
+    /// Whether the next bar is the second of a pair.
+    @usableFromInline var inPair = false
+
+    @usableFromInline
+    init(alpha: Double, beta: Double) {
+        self.alpha = alpha
+        self.beta = beta
+        alphaBeta = alpha * beta
+        betaSquared = beta * beta
+    }
+
+    /// Sets the value (the seed); the next bar starts a pair.
+    @inlinable
+    mutating func seed(_ v: Double) {
+        value = v
+        inPair = false
+    }
+
+    /// Smooths one input; returns the new value.
+    @inlinable
+    mutating func update(_ x: Double) -> Double {
+        if inPair {
+            value = (alpha * x + alphaBeta * first) + betaSquared * base
+            inPair = false
+        } else {
+            base = value
+            first = x
+            value = alpha * x + beta * base
+            inPair = true
+        }
+        return value
     }
 }

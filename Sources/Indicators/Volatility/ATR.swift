@@ -40,24 +40,23 @@ public struct TRANGEState: StreamingIndicator {
 
 /// Average true range (Wilder): the SMA of the first `period` true ranges (bars 1 ... period), then
 /// `ATR[t] = alpha * TR[t] + beta * ATR[t-1]` with `beta = (period - 1) / period`, `alpha = 1 - beta`, as
-/// TA-Lib 0.8 computes it (the same average as `(ATR[t-1] * (period - 1) + TR[t]) / period`, without a
-/// division on the chain from bar to bar). First value at bar `period`; a period of 1 gives the true range
-/// itself.
+/// TA-Lib 0.8 computes it (the same average as `(ATR[t-1] * (period - 1) + TR[t]) / period`), stepped two
+/// bars at a time (`PairedSmoothing`), so no division and only one product and sum per two bars lie on the
+/// chain from bar to bar. First value at bar `period`; a period of 1 gives the true range itself.
 public struct ATRState: StreamingIndicator {
     /// The period, in bars.
     public let period: Int
-    /// Wilder's weights: `beta = (period - 1) / period`, `alpha = 1 - beta`.
-    @usableFromInline let beta: Double, alpha: Double
     @usableFromInline var trueRange = TRANGEState()
     @usableFromInline var count = 0
     @usableFromInline var sum = 0.0
-    @usableFromInline var value = 0.0
+    /// Wilder's weights `beta = (period - 1) / period`, `alpha = 1 - beta`, stepped two bars at a time.
+    @usableFromInline var smoothing: PairedSmoothing
 
     /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int) {
         self.period = max(1, period)
-        beta = Double(self.period - 1) / Double(self.period)
-        alpha = 1.0 - beta
+        let beta = Double(self.period - 1) / Double(self.period)
+        smoothing = PairedSmoothing(alpha: 1.0 - beta, beta: beta)
     }
 
     /// Leading bars with no output: `period`.
@@ -72,11 +71,10 @@ public struct ATRState: StreamingIndicator {
             count += 1
             sum += tr
             guard count == period else { return nil }
-            value = sum / Double(period)
-            return value
+            smoothing.seed(sum / Double(period))
+            return smoothing.value
         }
-        value = alpha * tr + beta * value
-        return value
+        return smoothing.update(tr)
     }
 
     /// Feeds one bar (only the fields this indicator reads); writes its outputs in TA-Lib's order and returns false while warming up.
