@@ -589,10 +589,44 @@ extension OverlapKernels {
         }
     }
 
-    /// Highest `hi` and lowest `lo` over the last `period` bars, for every bar from `period - 1`, by
-    /// tracking where each extreme is and rescanning the window only when it leaves. `emit(i, highest,
-    /// lowest)` is called for each such bar. Returns false, early, at the first NaN (whose effect on the
-    /// states' monotonic windows this does not reproduce: the caller then runs the state instead).
+    /// Highest of `hi[from ..< from + count]` and lowest of `lo[...]` (no NaN in them), two lanes at a time.
+    @inlinable
+    static func windowExtremes(_ hi: UnsafePointer<Double>, _ lo: UnsafePointer<Double>, from: Int, count: Int)
+        -> (Double, Double) {
+        var mx0 = SIMD2<Double>(repeating: -.infinity), mx1 = mx0
+        var mn0 = SIMD2<Double>(repeating: .infinity), mn1 = mn0
+        let end = from &+ count
+        var j = from
+        let rh = UnsafeRawPointer(hi), rl = UnsafeRawPointer(lo)
+        let stride = MemoryLayout<Double>.stride
+        while j &+ 4 <= end {
+            let h0 = rh.loadUnaligned(fromByteOffset: j &* stride, as: SIMD2<Double>.self)
+            let h1 = rh.loadUnaligned(fromByteOffset: (j &+ 2) &* stride, as: SIMD2<Double>.self)
+            let l0 = rl.loadUnaligned(fromByteOffset: j &* stride, as: SIMD2<Double>.self)
+            let l1 = rl.loadUnaligned(fromByteOffset: (j &+ 2) &* stride, as: SIMD2<Double>.self)
+            mx0 = pointwiseMax(mx0, h0)
+            mx1 = pointwiseMax(mx1, h1)
+            mn0 = pointwiseMin(mn0, l0)
+            mn1 = pointwiseMin(mn1, l1)
+            j &+= 4
+        }
+        mx0 = pointwiseMax(mx0, mx1)
+        mn0 = pointwiseMin(mn0, mn1)
+        var h = Swift.max(mx0[0], mx0[1])
+        var l = Swift.min(mn0[0], mn0[1])
+        while j < end {
+            h = Swift.max(h, hi[j])
+            l = Swift.min(l, lo[j])
+            j &+= 1
+        }
+        return (h, l)
+    }
+
+    /// Highest `hi` and lowest `lo` over the last `period` bars, for every bar from `period - 1`:
+    /// `emit(i, highest, lowest)` is called for each such bar. Short windows are rescanned every bar (two
+    /// lanes at a time); long ones track where each extreme is and rescan only when it leaves. Returns
+    /// false, early, at the first NaN (whose effect on the states' monotonic windows this does not
+    /// reproduce: the caller then runs the state instead).
     @inlinable
     static func rollingRange(_ hi: UnsafePointer<Double>, _ lo: UnsafePointer<Double>, _ n: Int, period: Int,
                              _ emit: (Int, Double, Double) -> Void) -> Bool {
@@ -602,9 +636,18 @@ extension OverlapKernels {
             if hi[i].isNaN || lo[i].isNaN { return false }
             i &+= 1
         }
+        i = p - 1
+        if p <= 48 {
+            while i < n {
+                if hi[i].isNaN || lo[i].isNaN { return false }
+                let (hv, lv) = windowExtremes(hi, lo, from: i &- p &+ 1, count: p)
+                emit(i, hv, lv)
+                i &+= 1
+            }
+            return true
+        }
         var hiIdx = -1, loIdx = -1
         var hv = 0.0, lv = 0.0
-        i = p - 1
         while i < n {
             let h = hi[i], l = lo[i]
             if h.isNaN || l.isNaN { return false }
