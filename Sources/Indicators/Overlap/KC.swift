@@ -29,7 +29,7 @@ public struct KCState: StreamingIndicator {
     }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(high: Double, low: Double, close: Double) -> (upper: Double, middle: Double, lower: Double)? {
         let i = index
         index += 1

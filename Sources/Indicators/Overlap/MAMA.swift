@@ -46,7 +46,7 @@ public struct MAMAState: StreamingIndicator {
     @usableFromInline static let rad2Deg = 180.0 / (4.0 * atan(1.0))
 
     /// Feeds one value; returns `(mama, fama)` from bar 32 on.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> (mama: Double, fama: Double)? {
         let today = t
         t += 1

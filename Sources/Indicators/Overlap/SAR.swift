@@ -59,7 +59,7 @@ public struct SAREXTState: StreamingIndicator {
     public static func lookback() -> Int { 1 }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(high: Double, low: Double) -> Double? {
         bars += 1
         if bars == 1 {

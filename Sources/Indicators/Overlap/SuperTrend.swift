@@ -26,7 +26,7 @@ public struct SUPERTRENDState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { ATRState.lookback(period: max(2, period)) }
 
     /// Feeds one bar; returns `(line, trend)` with `trend` 1 (up) or -1 (down) once warmed up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(high: Double, low: Double, close: Double) -> (line: Double, trend: Int)? {
         guard let a = atr.update(high: high, low: low, close: close) else { return nil }
         let median = (high + low) / 2.0

@@ -1,7 +1,8 @@
 /// Average (mean absolute) deviation (`AVGDEV`) of the last `period` closes; first value at bar `period - 1`.
 ///
 /// `mean = (x[t-period+1] + ... + x[t]) / period`, `AVGDEV[t] = (|x[t-period+1] - mean| + ... + |x[t] - mean|) / period`.
-/// The mean moves with every bar, so each update re-reads the window: O(period).
+/// The mean moves with every bar, so each update re-reads the window: O(period), summed in `WindowSums`' order
+/// (four interleaved partial sums; the same values as a left-to-right sum up to rounding).
 public struct AverageDeviationState: StreamingIndicator {
     /// Bars in the window.
     public let period: Int
@@ -21,12 +22,8 @@ public struct AverageDeviationState: StreamingIndicator {
     public mutating func update(_ x: Double) -> Double? {
         window.push(x)
         guard window.isFull else { return nil }
-        var sum = 0.0
-        for i in 0..<period { sum += window[i] }
-        let mean = sum / Double(period)
-        var deviation = 0.0
-        for i in 0..<period { deviation += abs(window[i] - mean) }
-        return deviation / Double(period)
+        let w = window
+        return WindowSums.meanAbsoluteDeviation(count: period) { w[$0] }
     }
 
     @inlinable

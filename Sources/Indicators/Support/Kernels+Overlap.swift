@@ -329,19 +329,26 @@ extension OverlapKernels {
     @inlinable
     static func smoothPairs(_ smoothing: inout PairedSmoothing, from: Int, to n: Int, _ out: UnsafeMutablePointer<Double>,
                             _ input: (Int) -> Double) {
+        smoothPairs(&smoothing, from: from, to: n, input) { i, v in out[i] = v }
+    }
+
+    /// As above, handing each bar's value to `emit(i, value)`.
+    @inlinable
+    static func smoothPairs(_ smoothing: inout PairedSmoothing, from: Int, to n: Int,
+                            _ input: (Int) -> Double, _ emit: (Int, Double) -> Void) {
         var i = from
-        if smoothing.inPair && i < n { out[i] = smoothing.update(input(i)); i &+= 1 }
+        if smoothing.inPair && i < n { emit(i, smoothing.update(input(i))); i &+= 1 }
         var v = smoothing.value
         let a = smoothing.alpha, b = smoothing.beta, ab = smoothing.alphaBeta, bb = smoothing.betaSquared
         while i &+ 1 < n {
             let x0 = input(i), x1 = input(i &+ 1)
-            out[i] = a * x0 + b * v
+            emit(i, a * x0 + b * v)
             v = (a * x1 + ab * x0) + bb * v
-            out[i &+ 1] = v
+            emit(i &+ 1, v)
             i &+= 2
         }
         smoothing.seed(v)
-        if i < n { out[i] = smoothing.update(input(i)) }
+        if i < n { emit(i, smoothing.update(input(i))) }
     }
 
     /// `ZLEMAState`: an EMA of `2 * x[t] - x[t - lag]`.
@@ -589,37 +596,39 @@ extension OverlapKernels {
         }
     }
 
-    /// Highest of `hi[from ..< from + count]` and lowest of `lo[...]` (no NaN in them), two lanes at a time.
+    /// Highest of `hi[from ..< from + count]` and lowest of `lo[...]` (no NaN in them), with four
+    /// independent branch-free accumulators each.
     @inlinable
     static func windowExtremes(_ hi: UnsafePointer<Double>, _ lo: UnsafePointer<Double>, from: Int, count: Int)
         -> (Double, Double) {
-        var mx0 = SIMD2<Double>(repeating: -.infinity), mx1 = mx0
-        var mn0 = SIMD2<Double>(repeating: .infinity), mn1 = mn0
+        var h0 = -Double.infinity, h1 = h0, h2 = h0, h3 = h0
+        var l0 = Double.infinity, l1 = l0, l2 = l0, l3 = l0
         let end = from &+ count
         var j = from
-        let rh = UnsafeRawPointer(hi), rl = UnsafeRawPointer(lo)
-        let stride = MemoryLayout<Double>.stride
         while j &+ 4 <= end {
-            let h0 = rh.loadUnaligned(fromByteOffset: j &* stride, as: SIMD2<Double>.self)
-            let h1 = rh.loadUnaligned(fromByteOffset: (j &+ 2) &* stride, as: SIMD2<Double>.self)
-            let l0 = rl.loadUnaligned(fromByteOffset: j &* stride, as: SIMD2<Double>.self)
-            let l1 = rl.loadUnaligned(fromByteOffset: (j &+ 2) &* stride, as: SIMD2<Double>.self)
-            mx0 = pointwiseMax(mx0, h0)
-            mx1 = pointwiseMax(mx1, h1)
-            mn0 = pointwiseMin(mn0, l0)
-            mn1 = pointwiseMin(mn1, l1)
+            let a0 = hi[j], a1 = hi[j &+ 1], a2 = hi[j &+ 2], a3 = hi[j &+ 3]
+            let b0 = lo[j], b1 = lo[j &+ 1], b2 = lo[j &+ 2], b3 = lo[j &+ 3]
+            h0 = a0 > h0 ? a0 : h0
+            h1 = a1 > h1 ? a1 : h1
+            h2 = a2 > h2 ? a2 : h2
+            h3 = a3 > h3 ? a3 : h3
+            l0 = b0 < l0 ? b0 : l0
+            l1 = b1 < l1 ? b1 : l1
+            l2 = b2 < l2 ? b2 : l2
+            l3 = b3 < l3 ? b3 : l3
             j &+= 4
         }
-        mx0 = pointwiseMax(mx0, mx1)
-        mn0 = pointwiseMin(mn0, mn1)
-        var h = Swift.max(mx0[0], mx0[1])
-        var l = Swift.min(mn0[0], mn0[1])
         while j < end {
-            h = Swift.max(h, hi[j])
-            l = Swift.min(l, lo[j])
+            let a = hi[j], b = lo[j]
+            h0 = a > h0 ? a : h0
+            l0 = b < l0 ? b : l0
             j &+= 1
         }
-        return (h, l)
+        h0 = h1 > h0 ? h1 : h0
+        h2 = h3 > h2 ? h3 : h2
+        l0 = l1 < l0 ? l1 : l0
+        l2 = l3 < l2 ? l3 : l2
+        return (h2 > h0 ? h2 : h0, l2 < l0 ? l2 : l0)
     }
 
     /// Highest `hi` and lowest `lo` over the last `period` bars, for every bar from `period - 1`:
@@ -746,13 +755,13 @@ extension OverlapKernels {
             while i < n { out[i] = trueRange(h, l, c, i); i &+= 1 }
             return
         }
-        smoothPairs(&s.smoothing, from: i, to: n, out) { trueRange(h, l, c, $0) }
         if normalized {
-            while i < n {
-                let ci = c[i]
-                out[i] = (ci > -1e-8 && ci < 1e-8) ? 0.0 : (out[i] / ci) * 100.0
-                i &+= 1
+            smoothPairs(&s.smoothing, from: i, to: n, { trueRange(h, l, c, $0) }) { j, v in
+                let cj = c[j]
+                out[j] = (cj > -1e-8 && cj < 1e-8) ? 0.0 : (v / cj) * 100.0
             }
+        } else {
+            smoothPairs(&s.smoothing, from: i, to: n, out) { trueRange(h, l, c, $0) }
         }
     }
 
@@ -847,7 +856,6 @@ extension OverlapKernels {
         let w = min(n, RVIState.lookback(period: period, stdDevPeriod: stdDevPeriod) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         let q = s.stdDevPeriod
-        let qd = Double(q)
         var up = s.up, down = s.down
         let alpha = s.alpha, beta = s.beta
         var i = w
@@ -855,18 +863,7 @@ extension OverlapKernels {
             let xi = x[i]
             let delta = xi - x[i &- 1]
             let first = i &- q &+ 1
-            var windowSum = 0.0
-            var j = first
-            while j <= i { windowSum += x[j]; j &+= 1 }
-            let mean = windowSum / qd
-            var squares = 0.0
-            j = first
-            while j <= i {
-                let d = x[j] - mean
-                squares += d * d
-                j &+= 1
-            }
-            let sigma = (squares / qd).squareRoot()
+            let sigma = WindowSums.standardDeviation(count: q) { x[first &+ $0] }
             let upValue = delta > 0 ? sigma : 0.0
             let downValue = delta < 0 ? sigma : 0.0
             up = alpha * upValue + beta * up
@@ -885,19 +882,11 @@ extension OverlapKernels {
     @inlinable
     static func avgdev(_ x: UnsafePointer<Double>, _ n: Int, period: Int, _ out: UnsafeMutablePointer<Double>) {
         let p = max(1, period)
-        let pd = Double(p)
         blank(out, from: 0, to: min(n, p - 1))
         var i = p - 1
         while i < n {
             let first = i &- p &+ 1
-            var sum = 0.0
-            var j = first
-            while j <= i { sum += x[j]; j &+= 1 }
-            let mean = sum / pd
-            var deviation = 0.0
-            j = first
-            while j <= i { deviation += abs(x[j] - mean); j &+= 1 }
-            out[i] = deviation / pd
+            out[i] = WindowSums.meanAbsoluteDeviation(count: p) { x[first &+ $0] }
             i &+= 1
         }
     }
@@ -908,11 +897,13 @@ extension OverlapKernels {
                            _ c: UnsafePointer<Double>, _ n: Int,
                            _ haOpen: UnsafeMutablePointer<Double>, _ haHigh: UnsafeMutablePointer<Double>,
                            _ haLow: UnsafeMutablePointer<Double>, _ haClose: UnsafeMutablePointer<Double>) {
-        var prevOpen = 0.0, prevClose = 0.0
+        guard n > 0 else { return }
+        var prevOpen = (o[0] + c[0]) / 2   // the seed: bar 0's haOpen, which the loop recomputes
+        var prevClose = (o[0] + h[0] + l[0] + c[0]) / 4
         var i = 0
         while i < n {
             let hc = (o[i] + h[i] + l[i] + c[i]) / 4
-            let ho = i == 0 ? (o[i] + c[i]) / 2 : (prevOpen + prevClose) / 2
+            let ho = i == 0 ? prevOpen : (prevOpen + prevClose) / 2
             prevOpen = ho
             prevClose = hc
             haOpen[i] = ho
@@ -1004,5 +995,45 @@ struct PairedSmoothing: Sendable {
             inPair = true
         }
         return value
+    }
+}
+
+/// Sums over a window read through an accessor (`at(k)`, k = 0 oldest), in one fixed order shared by the
+/// streaming states and the batch kernels: four interleaved partial sums (`k % 4`), combined as
+/// `(s0 + s1) + (s2 + s3)`, so the additions do not wait on each other.
+@usableFromInline
+enum WindowSums {
+    /// The sum of `term(at(k))` for k in 0..<count.
+    @inlinable @inline(__always)
+    static func sum(count p: Int, _ at: (Int) -> Double, _ term: (Double) -> Double) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var k = 0
+        while k &+ 4 <= p {
+            s0 += term(at(k))
+            s1 += term(at(k &+ 1))
+            s2 += term(at(k &+ 2))
+            s3 += term(at(k &+ 3))
+            k &+= 4
+        }
+        if k < p { s0 += term(at(k)) }
+        if k &+ 1 < p { s1 += term(at(k &+ 1)) }
+        if k &+ 2 < p { s2 += term(at(k &+ 2)) }
+        return (s0 + s1) + (s2 + s3)
+    }
+
+    /// `mean(|x - mean(x)|)` of the window (AVGDEV).
+    @inlinable @inline(__always)
+    static func meanAbsoluteDeviation(count p: Int, _ at: (Int) -> Double) -> Double {
+        let pd = Double(p)
+        let mean = sum(count: p, at) { $0 } / pd
+        return sum(count: p, at) { abs($0 - mean) } / pd
+    }
+
+    /// The population standard deviation of the window, two passes (mean, then squared deviations).
+    @inlinable @inline(__always)
+    static func standardDeviation(count p: Int, _ at: (Int) -> Double) -> Double {
+        let pd = Double(p)
+        let mean = sum(count: p, at) { $0 } / pd
+        return (sum(count: p, at) { let d = $0 - mean; return d * d } / pd).squareRoot()
     }
 }

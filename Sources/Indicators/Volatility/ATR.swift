@@ -63,7 +63,7 @@ public struct ATRState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { max(1, period) }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(high: Double, low: Double, close: Double) -> Double? {
         guard let tr = trueRange.update(high: high, low: low, close: close) else { return nil }
         if period == 1 { return tr }

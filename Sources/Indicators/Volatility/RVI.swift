@@ -41,16 +41,9 @@ public struct RVIState: StreamingIndicator {
         guard window.isFull, hadPrevious else { return nil }
         // Two passes over the window: the mean, then the squared deviations. The running
         // sum-of-squares form loses too many digits on short windows of large prices.
-        let n = window.count
-        var windowSum = 0.0
-        for k in 0..<n { windowSum += window[k] }
-        let mean = windowSum / Double(n)
-        var squares = 0.0
-        for k in 0..<n {
-            let d = window[k] - mean
-            squares += d * d
-        }
-        let sigma = (squares / Double(n)).squareRoot()
+        // (`WindowSums`' order: four interleaved partial sums.)
+        let w = window
+        let sigma = WindowSums.standardDeviation(count: w.count) { w[$0] }
         let upValue = delta > 0 ? sigma : 0.0
         let downValue = delta < 0 ? sigma : 0.0
         if seeded < period {
