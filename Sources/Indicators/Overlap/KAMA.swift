@@ -2,7 +2,8 @@
 ///
 /// Efficiency ratio `ER = |x[t] - x[t-p]| / sum(|x[i] - x[i-1]|, last p changes)` (1 when the noise sum is
 /// zero or not above the signed change, as TA-Lib tests it), smoothing `sc = (ER*(2/3 - 2/31) + 2/31)^2`,
-/// `KAMA[t] = KAMA[t-1] + sc * (x[t] - KAMA[t-1])`. TA-Lib's seed: `KAMA[p-1] = x[p-1]`, first output at
+/// `KAMA[t] = sc * x[t] + (1 - sc) * KAMA[t-1]` (TA-Lib's `KAMA[t-1] + sc * (x[t] - KAMA[t-1])`, written so
+/// the chain from bar to bar is one product and one sum; the two differ by rounding only). TA-Lib's seed: `KAMA[p-1] = x[p-1]`, first output at
 /// bar `p` (lookback `period`). A period of 1 is the identity, as TA-Lib.
 public struct KAMAState: StreamingIndicator {
     /// The period, in bars.
@@ -61,7 +62,7 @@ public struct KAMAState: StreamingIndicator {
         }
         var sc = er * KAMAState.constDiff + KAMAState.constMax
         sc *= sc
-        prevKAMA = (x - prevKAMA) * sc + prevKAMA
+        prevKAMA = sc * x + (1.0 - sc) * prevKAMA
         return prevKAMA
     }
 

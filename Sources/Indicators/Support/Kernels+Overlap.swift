@@ -287,7 +287,7 @@ extension OverlapKernels {
             }
             var sc = er * constDiff + constMax
             sc *= sc
-            kama = (xi - kama) * sc + kama
+            kama = sc * xi + (1.0 - sc) * kama
             out[i] = kama
             i &+= 1
         }
