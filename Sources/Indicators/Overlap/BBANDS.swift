@@ -21,6 +21,8 @@ public struct BBANDSState: StreamingIndicator {
     @usableFromInline var squaredDeviations = 0.0
     @usableFromInline var sinceRecount = 0
     @usableFromInline let recountEvery: Int
+    /// `1 / period`: the sliding update multiplies by it (no division on the bar-to-bar chain).
+    @usableFromInline let invPeriod: Double
 
     /// A fresh state for these parameters (TA-Lib's meanings; see the type's documentation).
     public init(period: Int, deviationsUp: Double = 2, deviationsDown: Double = 2, type: MAType = .sma) {
@@ -30,6 +32,7 @@ public struct BBANDSState: StreamingIndicator {
         ma = MovingAverageState(type, period: self.period, functionDefault: .sma)
         window = RingBuffer(capacity: self.period)
         recountEvery = max(1024, 8 * self.period)
+        invPeriod = 1.0 / Double(self.period)
     }
 
     /// Leading bars with no output for these parameters: TA-Lib's lookback.
@@ -58,7 +61,7 @@ public struct BBANDSState: StreamingIndicator {
     public mutating func update(_ x: Double) -> (upper: Double, middle: Double, lower: Double)? {
         let middle = ma.update(x)
         if let old = window.push(x) {
-            let newMean = mean + (x - old) / Double(period)
+            let newMean = mean + (x - old) * invPeriod
             squaredDeviations += (x - old) * ((x - newMean) + (old - mean))
             mean = newMean
             sinceRecount += 1
@@ -69,7 +72,7 @@ public struct BBANDSState: StreamingIndicator {
             squaredDeviations += d * (x - mean)
         }
         guard let m = middle, window.isFull else { return nil }
-        let variance = squaredDeviations / Double(period)
+        let variance = squaredDeviations * invPeriod
         let sigma = variance > 0 ? variance.squareRoot() : 0.0
         return (m + deviationsUp * sigma, m, m - deviationsDown * sigma)
     }

@@ -493,6 +493,7 @@ extension OverlapKernels {
                        _ lower: UnsafeMutablePointer<Double>) {
         let p = max(1, period)
         let pd = Double(p)
+        let invPeriod = 1.0 / pd
         let lookback = BBANDSState.lookback(period: p, type: type)
         let recountEvery = max(1024, 8 * p)
         ma(type, x, n, period: p, functionDefault: .sma, middle)
@@ -512,7 +513,7 @@ extension OverlapKernels {
         blank(middle, from: 0, to: first)
         blank(lower, from: 0, to: first)
         if p - 1 < n && p - 1 >= lookback {
-            let variance = squares / pd
+            let variance = squares * invPeriod
             let sigma = variance > 0 ? variance.squareRoot() : 0.0
             let m = middle[p - 1]
             upper[p - 1] = m + up * sigma
@@ -522,7 +523,7 @@ extension OverlapKernels {
         while i < n {
             let xi = x[i]
             let old = x[i &- p]
-            let newMean = mean + (xi - old) / pd
+            let newMean = mean + (xi - old) * invPeriod
             squares += (xi - old) * ((xi - newMean) + (old - mean))
             mean = newMean
             since &+= 1
@@ -542,7 +543,7 @@ extension OverlapKernels {
                 since = 0
             }
             if i >= lookback {
-                let variance = squares / pd
+                let variance = squares * invPeriod
                 let sigma = variance > 0 ? variance.squareRoot() : 0.0
                 let m = middle[i]
                 upper[i] = m + up * sigma
@@ -577,22 +578,37 @@ extension OverlapKernels {
             i &+= 1
         }
         guard n >= p else { return }
-        do {
-            let (u, lo) = bandInputs(h[p - 1], l[p - 1])
-            tu += u; tm += c[p - 1]; tl += lo
-            upper[p - 1] = tu / pd; middle[p - 1] = tm / pd; lower[p - 1] = tl / pd
-        }
-        i = p
-        while i < n {
-            let (u, lo) = bandInputs(h[i], l[i])
-            let (ou, olo) = bandInputs(h[i &- p], l[i &- p])
-            tu += u; tu -= ou
-            tm += c[i]; tm -= c[i &- p]
-            tl += lo; tl -= olo
-            upper[i] = tu / pd
-            middle[i] = tm / pd
-            lower[i] = tl / pd
-            i &+= 1
+        // The band inputs of the last p bars, kept so the leaving ones need not be recomputed.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * p) { ring in
+            var k = 0
+            while k < p {
+                let (u, lo) = bandInputs(h[k], l[k])
+                ring[2 * k] = u
+                ring[2 * k + 1] = lo
+                k &+= 1
+            }
+            do {
+                let u = ring[2 * (p - 1)], lo = ring[2 * (p - 1) + 1]
+                tu += u; tm += c[p - 1]; tl += lo
+                upper[p - 1] = tu / pd; middle[p - 1] = tm / pd; lower[p - 1] = tl / pd
+            }
+            var slot = 0   // ring slot of bar i - p
+            i = p
+            while i < n {
+                let (u, lo) = bandInputs(h[i], l[i])
+                let ou = ring[2 &* slot], olo = ring[2 &* slot &+ 1]
+                ring[2 &* slot] = u
+                ring[2 &* slot &+ 1] = lo
+                slot &+= 1
+                if slot == p { slot = 0 }
+                tu += u; tu -= ou
+                tm += c[i]; tm -= c[i &- p]
+                tl += lo; tl -= olo
+                upper[i] = tu / pd
+                middle[i] = tm / pd
+                lower[i] = tl / pd
+                i &+= 1
+            }
         }
     }
 
