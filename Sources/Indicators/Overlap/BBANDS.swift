@@ -57,10 +57,10 @@ public struct BBANDSState: StreamingIndicator {
     }
 
     /// Feeds one close; returns `(upper, middle, lower)` once warmed up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> (upper: Double, middle: Double, lower: Double)? {
         let middle = ma.update(x)
-        if let old = window.push(x) {
+        if let old = window.pushInline(x) {
             let newMean = mean + (x - old) * invPeriod
             squaredDeviations += (x - old) * ((x - newMean) + (old - mean))
             mean = newMean

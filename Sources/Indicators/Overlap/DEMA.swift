@@ -16,7 +16,7 @@ public struct DEMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { 2 * (max(1, period) - 1) }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         guard let e1 = ema1.update(x), let e2 = ema2.update(e1) else { return nil }
         return 2.0 * e1 - e2
@@ -50,7 +50,7 @@ public struct TEMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { 3 * (max(1, period) - 1) }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         guard let e1 = ema1.update(x), let e2 = ema2.update(e1), let e3 = ema3.update(e2) else { return nil }
         return (3.0 * e1) - (3.0 * e2) + e3

@@ -26,7 +26,7 @@ public struct EMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
             value = k * x + oneMinusK * value

@@ -27,7 +27,7 @@ public struct HMAState: StreamingIndicator {
     }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if period == 1 { return x }
         let h = half.update(x)

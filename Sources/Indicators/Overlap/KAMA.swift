@@ -25,14 +25,14 @@ public struct KAMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { period <= 1 ? 0 : period }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         // TA-Lib: a period of 1 copies the input (lookback 0).
         if period == 1 { return x }
         let t = seen
         seen += 1
         if t == 0 {
-            window.push(x)
+            window.pushInline(x)
             return nil
         }
         let prev = window.last
@@ -40,7 +40,7 @@ public struct KAMAState: StreamingIndicator {
         if t <= period {
             sumROC1 += abs(prev - x)
             if t < period {
-                window.push(x)
+                window.pushInline(x)
                 return nil
             }
             trailing = window[0]
@@ -51,7 +51,7 @@ public struct KAMAState: StreamingIndicator {
             sumROC1 -= abs(older - trailing)
             sumROC1 += abs(x - prev)
         }
-        window.push(x)
+        window.pushInline(x)
         let periodROC = x - trailing
         let er: Double
         // TA-Lib compares the noise sum with the signed change, and treats |sum| < 1e-8 as zero.

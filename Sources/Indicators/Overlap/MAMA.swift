@@ -50,7 +50,7 @@ public struct MAMAState: StreamingIndicator {
     public mutating func update(_ x: Double) -> (mama: Double, fama: Double)? {
         let today = t
         t += 1
-        recent.push(x)
+        recent.pushInline(x)
         if today < 3 {
             wmaSub += x
             wmaSum += x * Double(today + 1)

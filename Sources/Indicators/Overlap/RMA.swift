@@ -23,7 +23,7 @@ public struct RMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period { return smoothing.update(x) }
         seen += 1

@@ -18,10 +18,10 @@ public struct SMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { period - 1 }
 
     /// Feeds one value; returns the average once `period` values have been seen.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         total += x
-        if let old = window.push(x) { total -= old }
+        if let old = window.pushInline(x) { total -= old }
         return window.isFull ? total / Double(period) : nil
     }
 

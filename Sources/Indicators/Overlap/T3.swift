@@ -68,7 +68,7 @@ public struct T3State: StreamingIndicator {
     }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if stage == 6 {
             cascade(x, levels: 6)

@@ -40,12 +40,12 @@ public struct TRIMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if period == 1 { return x }
         let t = seen
         seen += 1
-        recent.push(x)
+        recent.pushInline(x)
         let last = recent.count - 1   // recent[last - j] is x[t - j]
         head += x
         if t >= inner { head -= recent[last - inner] }

@@ -19,12 +19,12 @@ public struct VWMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(close: Double, volume v: Double) -> Double? {
         weighted += close * v
         volume += v
-        let oldPrice = prices.push(close)
-        let oldVolume = volumes.push(v)
+        let oldPrice = prices.pushInline(close)
+        let oldVolume = volumes.pushInline(v)
         if let oldPrice, let oldVolume {
             weighted -= oldPrice * oldVolume
             volume -= oldVolume

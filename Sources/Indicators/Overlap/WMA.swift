@@ -23,9 +23,9 @@ public struct WMAState: StreamingIndicator {
     public static func lookback(period: Int) -> Int { max(1, period) - 1 }
 
     /// Feeds one value; returns the WMA once `period` values have been seen.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
-        let evicted = window.push(x)
+        let evicted = window.pushInline(x)
         periodSub += x
         if let old = evicted { periodSub -= old }
         if seen < period { seen += 1 }

@@ -25,10 +25,10 @@ public struct ZLEMAState: StreamingIndicator {
     }
 
     /// Feeds one bar's inputs; returns this bar's value, or nil while warming up.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) -> Double? {
         if period == 1 { return x }
-        recent.push(x)
+        recent.pushInline(x)
         guard recent.isFull else { return nil }
         // recent[0] is x[t - lag]; the de-lag is one rounding, as TA-Lib writes it.
         return ema.update(2.0 * x - recent[0])

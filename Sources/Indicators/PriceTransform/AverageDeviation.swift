@@ -20,7 +20,7 @@ public struct AverageDeviationState: StreamingIndicator {
     /// Feeds one value; returns the average deviation once the window is full.
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
-        window.push(x)
+        window.pushInline(x)
         guard window.isFull else { return nil }
         let w = window
         return WindowSums.meanAbsoluteDeviation(count: period) { w[$0] }

@@ -1053,3 +1053,23 @@ enum WindowSums {
         return (sum(count: p, at) { let d = $0 - mean; return d * d } / pd).squareRoot()
     }
 }
+
+extension RingBuffer {
+    /// `push(_:)`, always inlined: the streaming states of the moving averages call it once per bar, and an
+    /// out-of-line call there costs more than the push itself.
+    @inlinable @inline(__always) @discardableResult
+    mutating func pushInline(_ x: Double) -> Double? {
+        if storedCount < capacity {
+            var idx = head + storedCount
+            if idx >= capacity { idx -= capacity }
+            storage[idx] = x
+            storedCount += 1
+            return nil
+        }
+        let old = storage[head]
+        storage[head] = x
+        head += 1
+        if head == capacity { head = 0 }
+        return old
+    }
+}

@@ -18,7 +18,7 @@ public struct CVIState: StreamingIndicator {
     @inlinable
     public mutating func update(high: Double, low: Double) -> Double? {
         guard let e = ema.update(high - low) else { return nil }
-        history.push(e)
+        history.pushInline(e)
         guard history.isFull else { return nil }
         let old = history[0]
         return old != 0 ? ((e - old) / old) * 100.0 : 0.0

@@ -22,7 +22,7 @@ public struct MASSIState: StreamingIndicator {
         guard let e1 = ema1.update(high - low), let e2 = ema2.update(e1) else { return nil }
         let ratio = e1 / e2
         total += ratio
-        if let old = window.push(ratio) { total -= old }
+        if let old = window.pushInline(ratio) { total -= old }
         return window.isFull ? total : nil
     }
 

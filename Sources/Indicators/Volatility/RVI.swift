@@ -37,7 +37,7 @@ public struct RVIState: StreamingIndicator {
         let hadPrevious = hasPrevious
         previous = x
         hasPrevious = true
-        window.push(x)
+        window.pushInline(x)
         guard window.isFull, hadPrevious else { return nil }
         // Two passes over the window: the mean, then the squared deviations. The running
         // sum-of-squares form loses too many digits on short windows of large prices.
