@@ -58,7 +58,8 @@ extension IndicatorCatalog {
             lookback: { SMIState.lookback(period: $0.int("timeperiod"), fastPeriod: $0.int("fastperiod"),
                                           slowPeriod: $0.int("slowperiod"), signalPeriod: $0.int("signalperiod")) },
             make: { SMIState(period: $0.int("timeperiod"), fastPeriod: $0.int("fastperiod"),
-                             slowPeriod: $0.int("slowperiod"), signalPeriod: $0.int("signalperiod")) }),
+                             slowPeriod: $0.int("slowperiod"), signalPeriod: $0.int("signalperiod")) },
+            batch: { MomentumBatch.smi($0, $1) }),
         IndicatorDefinition(
             "STOCH", name: "Stochastic", group: .momentum, inputs: InputSpec.prices(.high, .low, .close),
             parameters: [.period("fastk_period", default: 5, min: 1), .period("slowk_period", default: 3, min: 1),
@@ -101,7 +102,8 @@ extension IndicatorCatalog {
             "TSI", name: "True Strength Index", group: .momentum, inputs: [.real],
             parameters: [.period("firstperiod", default: 25), .period("secondperiod", default: 13)],
             lookback: { TSIState.lookback(firstPeriod: $0.int("firstperiod"), secondPeriod: $0.int("secondperiod")) },
-            make: { TSIState(firstPeriod: $0.int("firstperiod"), secondPeriod: $0.int("secondperiod")) }),
+            make: { TSIState(firstPeriod: $0.int("firstperiod"), secondPeriod: $0.int("secondperiod")) },
+            batch: { MomentumBatch.tsi($0, $1) }),
         IndicatorDefinition(
             "ULTOSC", name: "Ultimate Oscillator", group: .momentum, inputs: InputSpec.prices(.high, .low, .close),
             parameters: [.period("timeperiod1", default: 7, min: 1), .period("timeperiod2", default: 14, min: 1),
@@ -114,13 +116,15 @@ extension IndicatorCatalog {
             "VHF", name: "Vertical Horizontal Filter", group: .momentum, inputs: [.real],
             parameters: [.period(default: 28)],
             lookback: { VHFState.lookback(period: $0.int("timeperiod")) },
-            make: { VHFState(period: $0.int("timeperiod")) }),
+            make: { VHFState(period: $0.int("timeperiod")) },
+            batch: { MomentumBatch.vhf($0, $1) }),
         IndicatorDefinition(
             "VORTEX", name: "Vortex Indicator", group: .momentum, inputs: InputSpec.prices(.high, .low, .close),
             parameters: [.period(default: 14, min: 1)],
             outputs: [OutputSpec("plusvi"), OutputSpec("minusvi")],
             lookback: { VORTEXState.lookback(period: $0.int("timeperiod")) },
-            make: { VORTEXState(period: $0.int("timeperiod")) }),
+            make: { VORTEXState(period: $0.int("timeperiod")) },
+            batch: { MomentumBatch.vortex($0, $1) }),
         IndicatorDefinition(
             "WAD", name: "Williams Accumulation/Distribution", group: .momentum, inputs: InputSpec.prices(.high, .low, .close),
             lookback: { _ in WADState.lookback() },

@@ -118,10 +118,10 @@ enum MomentumKernels {
         }
     }
 
-    /// `TAExponentialSmoother` over `src[start...]` with factor `k` (TA-Lib's fused step `ema + (x - ema) * k`);
+    /// `TAExponentialSmoother` over `src[start...]` with factor `k` (TA-Lib's step `ema + (x - ema) * k`);
     /// period 1 is the identity. Writes `dst[i]` for `i >= start + period - 1`; `dst` may be `src`.
     @inlinable
-    static func fusedEMAPass(_ src: UnsafePointer<Double>, _ start: Int, _ n: Int, _ period: Int, k: Double,
+    static func taEMAPass(_ src: UnsafePointer<Double>, _ start: Int, _ n: Int, _ period: Int, k: Double,
                              _ dst: UnsafeMutablePointer<Double>) {
         let first = start + period - 1
         guard first < n else { return }
@@ -135,7 +135,7 @@ enum MomentumKernels {
             return
         }
         while i < n {
-            value = value.addingProduct(src[i] - value, k)
+            value = value + (src[i] - value) * k
             dst[i] = value
             i += 1
         }
@@ -303,23 +303,23 @@ enum MomentumKernels {
             if !fastIdentity && !slowIdentity {
                 while i < n {
                     let v = x[i]
-                    s = s.addingProduct(v - s, slowK)
-                    f = f.addingProduct(v - f, fastK)
+                    s = s + (v - s) * slowK
+                    f = f + (v - f) * fastK
                     o0[i] = f - s
                     i += 1
                 }
             } else {
                 while i < n {
                     let v = x[i]
-                    s = slowIdentity ? v : s.addingProduct(v - s, slowK)
-                    f = fastIdentity ? v : f.addingProduct(v - f, fastK)
+                    s = slowIdentity ? v : s + (v - s) * slowK
+                    f = fastIdentity ? v : f + (v - f) * fastK
                     o0[i] = f - s
                     i += 1
                 }
             }
         }
         macdTail(o0, o1, o2, n, lookback: first + signal - 1) { line, out in
-            fusedEMAPass(line, first, n, signal, k: 2.0 / Double(signal + 1), out)
+            taEMAPass(line, first, n, signal, k: 2.0 / Double(signal + 1), out)
         }
     }
 
@@ -1107,7 +1107,7 @@ enum MomentumBatch {
                 o[period] = value
                 while i < n {
                     let force = (c[i] - c[i - 1]) * v[i]
-                    value = value.addingProduct(force - value, k)
+                    value = value + (force - value) * k
                     o[i] = value
                     i += 1
                 }
@@ -1160,6 +1160,425 @@ enum MomentumBatch {
                         total = 0
                     }
                     if i >= period { o[i] = volume / baseline }
+                    i += 1
+                }
+            }
+        }
+    }
+    // MARK: Bill Williams, DPO, ER, Elder ray, Vortex
+
+    /// AO into `o` from row `max(fast, slow) - 1`, with `AOState`'s running sums.
+    static func awesome(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, fast: Int, slow: Int,
+                        _ o: UnsafeMutablePointer<Double>) {
+        let lookback = Swift.max(fast, slow) - 1
+        K.blank(o, 0, lookback, n)
+        let fv = Double(fast), sv = Double(slow)
+        var sumFast = 0.0, sumSlow = 0.0
+        var bar = 0
+        while bar < Swift.min(lookback, n) {
+            let median = (h[bar] + l[bar]) / 2.0
+            if bar >= lookback - (fast - 1) { sumFast += median }
+            if bar >= lookback - (slow - 1) { sumSlow += median }
+            bar += 1
+        }
+        while bar < n {
+            let median = (h[bar] + l[bar]) / 2.0
+            sumFast += median
+            sumSlow += median
+            o[bar] = sumFast / fv - sumSlow / sv
+            let jf = bar - fast + 1, js = bar - slow + 1
+            sumFast -= (h[jf] + l[jf]) / 2.0
+            sumSlow -= (h[js] + l[js]) / 2.0
+            bar += 1
+        }
+    }
+
+    static func ao(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let (fast, slow) = (p.int("fastperiod"), p.int("slowperiod"))
+        return K.with(cols.high, cols.low) { h, l in
+            K.output(cols.count, 1) { o, _, _ in awesome(h, l, cols.count, fast: fast, slow: slow, o) }
+        }
+    }
+
+    /// AC: AO minus its `signalperiod` SMA, with `ACState`'s order (add, take the value, then drop the oldest).
+    static func ac(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let (fast, slow, signal) = (p.int("fastperiod"), p.int("slowperiod"), p.int("signalperiod"))
+        let n = cols.count
+        let start = Swift.max(fast, slow) - 1
+        let lookback = start + signal - 1
+        let sv = Double(signal)
+        return K.with(cols.high, cols.low) { h, l in
+            K.output(n, 1) { o, _, _ in
+                K.scratch(n) { a in
+                    awesome(h, l, n, fast: fast, slow: slow, a)
+                    var sum = 0.0
+                    var j = start
+                    while j < n {
+                        let osc = a[j]
+                        sum += osc
+                        if j >= lookback {
+                            o[j] = osc - sum / sv
+                            sum -= a[j - signal + 1]
+                        }
+                        j += 1
+                    }
+                }
+                K.blank(o, 0, lookback, n)
+            }
+        }
+    }
+
+    static func dpo(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let lookback = DPOState.lookback(period: period)
+        let shift = period / 2 + 1
+        let pv = Double(period)
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, lookback, n)
+                var total = 0.0
+                var bar = Swift.max(0, lookback - (period - 1))
+                while bar < Swift.min(lookback, n) { total += x[bar]; bar += 1 }
+                while bar < n {
+                    total += x[bar]
+                    o[bar] = x[bar - shift] - total / pv
+                    total -= x[bar - period + 1]
+                    bar += 1
+                }
+            }
+        }
+    }
+
+    /// ER as `ERState`: the path length kept as a running sum (reset after `period` flat bars).
+    static func er(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, period, n)
+                var pathSum = 0.0
+                var flatRun = 0
+                var i = 1
+                while i < Swift.min(period + 1, n) {
+                    let change = x[i - 1] - x[i]
+                    pathSum += abs(change)
+                    if change == 0 { flatRun += 1 } else { flatRun = 0 }
+                    i += 1
+                }
+                if period < n {
+                    let net = x[period] - x[0]
+                    o[period] = pathSum <= 0 || pathSum <= net ? 1.0 : abs(net / pathSum)
+                }
+                while i < n {
+                    let v = x[i], previous = x[i - 1]
+                    pathSum -= abs(x[i - period - 1] - x[i - period])
+                    pathSum += abs(v - previous)
+                    if v - previous == 0 { flatRun += 1 } else { flatRun = 0 }
+                    if flatRun >= period {
+                        flatRun = period
+                        pathSum = 0
+                    }
+                    let net = v - x[i - period]
+                    o[i] = pathSum <= 0 || pathSum <= net ? 1.0 : abs(net / pathSum)
+                    i += 1
+                }
+            }
+        }
+    }
+
+    static func elderRay(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let n = cols.count
+        let lookback = period - 1
+        return K.with(cols.high, cols.low, cols.close) { h, l, c in
+            K.output(n, 2) { o0, o1, _ in
+                K.taEMAPass(c, 0, n, period, k: 2.0 / Double(period + 1), o0)
+                var i = Swift.max(0, lookback)
+                while i < n {
+                    let average = o0[i]
+                    o0[i] = h[i] - average
+                    o1[i] = l[i] - average
+                    i += 1
+                }
+                K.blank(o0, 0, lookback, n)
+                K.blank(o1, 0, lookback, n)
+            }
+        }
+    }
+
+    static func vortex(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = Swift.max(1, p.int("timeperiod"))
+        let n = cols.count
+        return K.with(cols.high, cols.low, cols.close) { h, l, c in
+            K.output(n, 2) { o0, o1, _ in
+                K.blank(o0, 0, period, n)
+                K.blank(o1, 0, period, n)
+                @inline(__always) func range(_ j: Int) -> Double {
+                    let pc = c[j - 1]
+                    var tr = h[j] - l[j]
+                    let upGap = abs(pc - h[j])
+                    if upGap > tr { tr = upGap }
+                    let downGap = abs(pc - l[j])
+                    if downGap > tr { tr = downGap }
+                    return tr
+                }
+                var sumRange = 0.0, sumPlus = 0.0, sumMinus = 0.0
+                var flatRun = 0
+                var i = 1
+                while i < n {
+                    let tr = range(i)
+                    sumRange += tr
+                    sumPlus += abs(h[i] - l[i - 1])
+                    sumMinus += abs(l[i] - h[i - 1])
+                    flatRun = tr == 0 ? flatRun + 1 : 0
+                    if flatRun >= period {
+                        flatRun = period
+                        sumRange = 0
+                    }
+                    if i >= period {
+                        if sumRange > 0 {
+                            o0[i] = sumPlus / sumRange
+                            o1[i] = sumMinus / sumRange
+                        } else {
+                            o0[i] = 0
+                            o1[i] = 0
+                        }
+                        let j = i - period + 1
+                        sumRange -= range(j)
+                        sumPlus -= abs(h[j] - l[j - 1])
+                        sumMinus -= abs(l[j] - h[j - 1])
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    // MARK: TSI, SMI (FusedEMA stages, the states' own smoother)
+
+    static func tsi(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let (first, second) = (p.int("firstperiod"), p.int("secondperiod"))
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                var n1 = FusedEMA(period: first), d1 = FusedEMA(period: first)
+                var n2 = FusedEMA(period: second), d2 = FusedEMA(period: second)
+                if n > 0 { o[0] = .nan }
+                var i = 1
+                while i < n {
+                    let mom = x[i] - x[i - 1]
+                    let a = n1.update(mom), b = d1.update(abs(mom))
+                    o[i] = .nan
+                    if let a, let b {
+                        let c = n2.update(a), d = d2.update(b)
+                        if let c, let d { o[i] = d > 0 ? 100.0 * c / d : 0 }
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    static func smi(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let n = cols.count
+        var sn = FusedEMA(period: p.int("slowperiod")), sd = FusedEMA(period: p.int("slowperiod"))
+        var fn = FusedEMA(period: p.int("fastperiod")), fd = FusedEMA(period: p.int("fastperiod"))
+        var signal = FusedEMA(period: p.int("signalperiod"))
+        return K.with(cols.high, cols.low, cols.close) { h, l, c in
+            K.output(n, 2) { o0, o1, _ in
+                K.blank(o0, 0, n, n)
+                K.blank(o1, 0, n, n)
+                K.windowExtremes(h, l, n, period) { i, hh, ll in
+                    let num = c[i] - (hh + ll) * 0.5
+                    let den = hh - ll
+                    let a = sn.update(num), b = sd.update(den)
+                    guard let a, let b else { return }
+                    let e = fn.update(a), f = fd.update(b)
+                    guard let e, let f else { return }
+                    let half = 0.5 * f
+                    let value = half > 0 ? 100.0 * e / half : 0
+                    guard let s = signal.update(value) else { return }
+                    o0[i] = value
+                    o1[i] = s
+                }
+            }
+        }
+    }
+
+    // MARK: Windowed sums: MFI, CMOU, VHF, CCI, FRACTAL
+
+    /// MFI as `MFIState`: positive and negative money flow over the last `period` changes, held in two rings.
+    static func mfi(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let n = cols.count
+        return K.with(cols.high, cols.low, cols.close, cols.volume) { h, l, c, v in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, period, n)
+                K.scratch(2 * period) { ring in
+                    let up = ring, down = ring + period
+                    var slot = 0
+                    var previous = (h[0] + l[0] + c[0]) / 3.0
+                    var positive = 0.0, negative = 0.0
+                    var idleRun = 0
+                    var i = 1
+                    while i < n {
+                        let typical = (h[i] + l[i] + c[i]) / 3.0
+                        if i > period {
+                            positive -= up[slot]
+                            negative -= down[slot]
+                        }
+                        let change = typical - previous
+                        let scale = abs(typical) + abs(previous)
+                        previous = typical
+                        let flow = abs(change) <= 1e-14 * scale ? 0.0 : typical * v[i]
+                        let u = change < 0 ? 0.0 : flow
+                        let d = change < 0 ? flow : 0.0
+                        up[slot] = u
+                        down[slot] = d
+                        slot = slot + 1 == period ? 0 : slot + 1
+                        positive += u
+                        negative += d
+                        idleRun = flow == 0 ? idleRun + 1 : 0
+                        if idleRun >= period {
+                            idleRun = period
+                            positive = 0
+                            negative = 0
+                        }
+                        if i >= period {
+                            let total = positive + negative
+                            let clamped = positive < 0 ? 0.0 : (positive > total ? total : positive)
+                            o[i] = total <= 0 ? 0 : 100.0 * (clamped / total)
+                        }
+                        i += 1
+                    }
+                }
+            }
+        }
+    }
+
+    static func cmou(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, period, n)
+                var up = 0.0, down = 0.0
+                var flatRun = 0
+                var i = 1
+                while i < n {
+                    if i > period {
+                        // Drop the oldest change of the window before adding the newest (TA-Lib's order).
+                        let old = x[i - period] - x[i - period - 1]
+                        up -= old > 0 ? old : 0
+                        down += old < 0 ? old : 0
+                    }
+                    let change = x[i] - x[i - 1]
+                    up += change > 0 ? change : 0
+                    down -= change < 0 ? change : 0
+                    flatRun = change == 0 ? flatRun + 1 : 0
+                    if flatRun >= period {
+                        flatRun = period
+                        up = 0
+                        down = 0
+                    }
+                    if i >= period {
+                        let sum = up + down
+                        o[i] = sum > 0 ? 100.0 * (up - down) / sum : 0
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// VHF as `VHFState`: each window's path length and range rescanned in order (O(period) per row).
+    static func vhf(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = Swift.max(1, p.int("timeperiod"))
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, period, n)
+                var i = period
+                while i < n {
+                    var highest = x[i], lowest = x[i]
+                    var previous = x[i - period]
+                    var total = 0.0
+                    var j = i - period + 1
+                    while j <= i {
+                        let v = x[j]
+                        total += abs(v - previous)
+                        if v > highest { highest = v }
+                        if v < lowest { lowest = v }
+                        previous = v
+                        j += 1
+                    }
+                    o[i] = total > 0 ? (highest - lowest) / total : 0
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// CCI as `CCIState`: the typical prices in a ring, averaged and deviated in the ring's storage order.
+    static func cci(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let period = p.int("timeperiod")
+        let pv = Double(period)
+        let n = cols.count
+        return K.with(cols.high, cols.low, cols.close) { h, l, c in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, period - 1, n)
+                K.scratch(period) { b in
+                    b.initialize(repeating: 0, count: period)
+                    var slot = 0
+                    var i = 0
+                    while i < n {
+                        let typical = (h[i] + l[i] + c[i]) / 3.0
+                        b[slot] = typical
+                        slot = slot + 1 == period ? 0 : slot + 1
+                        if i >= period - 1 {
+                            var average = 0.0
+                            for j in 0..<period { average += b[j] }
+                            average /= pv
+                            var deviation = 0.0
+                            for j in 0..<period { deviation += abs(b[j] - average) }
+                            deviation /= pv
+                            let distance = typical - average
+                            let band = 1e-14 * abs(average)
+                            o[i] = abs(distance) <= band || abs(deviation) <= band ? 0 : distance / (0.015 * deviation)
+                        }
+                        i += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// FRACTAL as `FractalState`: the pivot against every other bar of its window (integer outputs, 0 blank).
+    static func fractal(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let (left, right) = (p.int("leftbars"), p.int("rightbars"))
+        let width = left + right + 1
+        let n = cols.count
+        return K.with(cols.high, cols.low) { h, l in
+            K.output(n, 2) { o0, o1, _ in
+                var i = 0
+                while i < Swift.min(width - 1, n) { o0[i] = 0; o1[i] = 0; i += 1 }
+                while i < n {
+                    let start = i - width + 1
+                    let pivot = start + left
+                    var otherHigh = h[start], otherLow = l[start]
+                    var j = start + 1
+                    while j <= i {
+                        if j != pivot {
+                            let a = h[j], b = l[j]
+                            if a > otherHigh { otherHigh = a }
+                            if b < otherLow { otherLow = b }
+                        }
+                        j += 1
+                    }
+                    o0[i] = h[pivot] > otherHigh ? 100 : 0
+                    o1[i] = l[pivot] < otherLow ? 100 : 0
                     i += 1
                 }
             }
