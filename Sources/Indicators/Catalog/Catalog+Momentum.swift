@@ -73,7 +73,8 @@ extension IndicatorCatalog {
             parameters: [.period("wmaperiod", default: 10, min: 1, "WMA bars"), .period("roc1period", default: 11, min: 1, "First ROC bars"),
                          .period("roc2period", default: 14, min: 1, "Second ROC bars")],
             lookback: { CoppockState.lookback(wmaPeriod: $0.int("wmaperiod"), roc1Period: $0.int("roc1period"), roc2Period: $0.int("roc2period")) },
-            make: { CoppockState(wmaPeriod: $0.int("wmaperiod"), roc1Period: $0.int("roc1period"), roc2Period: $0.int("roc2period")) }),
+            make: { CoppockState(wmaPeriod: $0.int("wmaperiod"), roc1Period: $0.int("roc1period"), roc2Period: $0.int("roc2period")) },
+            batch: { MomentumBatch.coppock($0, $1) }),
         IndicatorDefinition(
             "DPO", name: "Detrended Price Oscillator", group: .momentum, inputs: [.real],
             parameters: [.period(default: 20)],
@@ -124,7 +125,8 @@ extension IndicatorCatalog {
             make: {
                 KDJState(fastKPeriod: $0.int("fastk_period"), slowKPeriod: $0.int("slowk_period"), slowKType: $0.maType("slowk_matype"),
                          slowDPeriod: $0.int("slowd_period"), slowDType: $0.maType("slowd_matype"))
-            }),
+            },
+            batch: { MomentumBatch.kdj($0, $1) }),
         IndicatorDefinition(
             "MACD", name: "Moving Average Convergence/Divergence", group: .momentum, inputs: [.real],
             parameters: [.period("fastperiod", default: 12, "Fast EMA bars"), .period("slowperiod", default: 26, "Slow EMA bars"),

@@ -1612,4 +1612,133 @@ enum MomentumBatch {
             }
         }
     }
+    // MARK: KDJ
+
+    /// One KDJ smoothing stage as `MovingAverageState(type, period:, functionDefault: .rma)` would run it: RMA
+    /// (the default) through `RMAState` itself, identity/SMA/EMA inline; nil for the other types.
+    static func kdjStage(_ type: MAType, _ period: Int) -> (run: (UnsafePointer<Double>, Int, Int, UnsafeMutablePointer<Double>) -> Void,
+                                                            lookback: Int)? {
+        if period > 1 && MovingAverageState.resolve(type, functionDefault: .rma) == .rma {
+            return ({ src, start, n, dst in
+                var state = RMAState(period: period)
+                var i = start
+                while i < n {
+                    if let v = state.update(src[i]) { dst[i] = v }
+                    i += 1
+                }
+            }, period - 1)
+        }
+        guard let kind = InlineAverage(type, period: period, functionDefault: .rma) else { return nil }
+        return ({ src, start, n, dst in K.averagePass(kind, src, start, n, period, dst) }, kind.lookback(period: period))
+    }
+
+    static func kdj(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let fk = p.int("fastk_period")
+        let (kp, kt, dp, dt) = (p.int("slowk_period"), p.maType("slowk_matype"), p.int("slowd_period"), p.maType("slowd_matype"))
+        guard let slowK = kdjStage(kt, kp), let slowD = kdjStage(dt, dp) else {
+            return IndicatorRunner.batch(KDJState(fastKPeriod: fk, slowKPeriod: kp, slowKType: kt, slowDPeriod: dp, slowDType: dt),
+                                         cols, outputCount: 3)
+        }
+        let n = cols.count
+        let kStart = fk - 1, dStart = kStart + slowK.lookback
+        let lookback = dStart + slowD.lookback
+        return K.with(cols.high, cols.low, cols.close) { h, l, c in
+            K.output(n, 3) { o0, o1, o2 in
+                K.trackedExtremes(h, l, n, fk - 1) { bar, hi, lo in
+                    let lowest = l[lo]
+                    let diff = (h[hi] - lowest) / 100.0
+                    o2[bar] = diff != 0 ? (c[bar] - lowest) / diff : 0
+                }
+                slowK.run(o2, kStart, n, o0)
+                slowD.run(o0, dStart, n, o1)
+                var i = Swift.max(0, lookback)
+                while i < n {
+                    o2[i] = 3.0 * o0[i] - 2.0 * o1[i]
+                    i += 1
+                }
+                K.blank(o0, 0, lookback, n)
+                K.blank(o1, 0, lookback, n)
+                K.blank(o2, 0, lookback, n)
+            }
+        }
+    }
+    // MARK: COPPOCK
+
+    /// COPPOCK as `CoppockState`: the WMA of `ROC(r1) + ROC(r2)` kept as running sums, re-anchored every
+    /// `8 * wmaperiod` rows from the last `wmaperiod - 1` sums (held in a ring of `wmaperiod` values).
+    static func coppock(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
+        let (w, r1, r2) = (p.int("wmaperiod"), p.int("roc1period"), p.int("roc2period"))
+        let longest = Swift.max(r1, r2)
+        let firstOut = longest + w - 1
+        let wv = Double(w)
+        let divider = Double(w) * Double(w + 1) / 2.0
+        let n = cols.count
+        return K.with(cols.close) { x in
+            K.output(n, 1) { o, _, _ in
+                K.blank(o, 0, firstOut, n)
+                K.scratch(w) { ring in
+                    @inline(__always) func sum(_ j: Int) -> Double {
+                        let v = x[j], b1 = x[j - r1], b2 = x[j - r2]
+                        let roc1 = b1 != 0 ? (v / b1 - 1.0) * 100.0 : 0.0
+                        let roc2 = b2 != 0 ? (v / b2 - 1.0) * 100.0 : 0.0
+                        return roc1 + roc2
+                    }
+                    var periodSum = 0.0, periodSub = 0.0, trailing = 0.0
+                    var untilReanchor = 8 * w
+                    var slot = 0
+                    var bar = longest
+                    var primed = 0
+                    while primed < w - 1 && bar < n {
+                        primed += 1
+                        let s = sum(bar)
+                        periodSub += s
+                        periodSum += s * Double(primed)
+                        ring[slot] = s
+                        slot = slot + 1 == w ? 0 : slot + 1
+                        bar += 1
+                    }
+                    while bar < n {
+                        let s = sum(bar)
+                        periodSub += s
+                        periodSub -= trailing
+                        periodSum += s * wv
+                        untilReanchor -= 1
+                        let oldest = slot + 1 == w ? 0 : slot + 1
+                        if untilReanchor <= 0 {
+                            untilReanchor = 8 * w
+                            periodSub = 0
+                            periodSum = 0
+                            if w > 1 {
+                                var q = 0, r = oldest
+                                while q < w - 1 {
+                                    let v = ring[r]
+                                    periodSub += v
+                                    periodSum += v * Double(q + 1)
+                                    r = r + 1 == w ? 0 : r + 1
+                                    q += 1
+                                }
+                            } else {
+                                periodSub += bar > firstOut ? ring[0] : 0
+                            }
+                            periodSub += s
+                            periodSum += s * wv
+                        }
+                        let value: Double
+                        if w == 1 {
+                            trailing = bar > firstOut ? ring[0] : 0
+                            value = s
+                        } else {
+                            trailing = ring[oldest]
+                            value = periodSum / divider
+                        }
+                        ring[slot] = s
+                        slot = oldest
+                        periodSum -= periodSub
+                        o[bar] = value
+                        bar += 1
+                    }
+                }
+            }
+        }
+    }
 }
