@@ -42,6 +42,27 @@ public struct TAExponentialSmoother: Sendable {
     }
 }
 
+/// The smoothers a MACD signal line runs on: TA-Lib's EMA (MACD, MACDFIX) or any moving average (MACDEXT).
+@usableFromInline
+protocol SignalLineSmoother: Sendable {
+    mutating func update(_ x: Double) -> Double?
+}
+
+extension TAExponentialSmoother: SignalLineSmoother {}
+extension MovingAverageState: SignalLineSmoother {}
+
+/// The tail MACD, MACDFIX and MACDEXT share: `macd = fast - slow` once both averages exist, its signal line,
+/// and `hist = macd - signal`, or nil while any of them warms up. (The batch kernels share
+/// `MomentumKernels.macdTail` the same way.)
+@inlinable
+func macdSignalLine<S: SignalLineSmoother>(fast: Double?, slow: Double?, signal: inout S)
+    -> (macd: Double, signal: Double, hist: Double)? {
+    guard let fast, let slow else { return nil }
+    let macd = fast - slow
+    guard let sig = signal.update(macd) else { return nil }
+    return (macd, sig, macd - sig)
+}
+
 /// MACD: `macd = EMA(fast) - EMA(slow)`, `signal = EMA(macd, signalPeriod)`, `hist = macd - signal`.
 ///
 /// TA-Lib's alignment: both EMAs give their first value on the same bar, `slow - 1`, so the fast EMA is seeded
@@ -84,10 +105,7 @@ public struct MACDState: StreamingIndicator {
         let s = slow.update(close)
         var f: Double? = nil
         if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
-        guard let s, let f else { return nil }
-        let macd = f - s
-        guard let sig = signal.update(macd) else { return nil }
-        return (macd, sig, macd - sig)
+        return macdSignalLine(fast: f, slow: s, signal: &signal)
     }
 
     /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
@@ -142,10 +160,7 @@ public struct MACDExtState: StreamingIndicator {
         var s: Double? = nil
         if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
         if slowDelay > 0 { slowDelay -= 1 } else { s = slow.update(close) }
-        guard let f, let s else { return nil }
-        let macd = f - s
-        guard let sig = signal.update(macd) else { return nil }
-        return (macd, sig, macd - sig)
+        return macdSignalLine(fast: f, slow: s, signal: &signal)
     }
 
     /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
