@@ -1,6 +1,11 @@
-/// TA-Lib 0.8.1's exponential smoothing, bit for bit: the first value is the mean of the first `period`
-/// inputs; then `ema = ema + (x - ema) * k` computed as one fused multiply-add (the contraction TA-Lib's build
-/// applies), with `k = 2 / (period + 1)` or a fixed `k` (MACDFIX's 0.15 and 0.075). Period 1 is the identity.
+/// TA-Lib 0.8.1's exponential smoothing: the first value is the mean of the first `period` inputs; then
+/// `ema = ema + (x - ema) * k`, with `k = 2 / (period + 1)` or a fixed `k` (MACDFIX's 0.15 and 0.075).
+/// Period 1 is the identity.
+///
+/// Compatibility choice: TA-Lib's build contracts the step into one fused multiply-add; here it is a multiply
+/// then an add (within an ulp per step of TA-Lib, and the smoothing does not accumulate it: ~1e-15 relative),
+/// because without an FMA instruction in the baseline x86-64 target `addingProduct` is a libm call costing
+/// several times the whole update.
 public struct TAExponentialSmoother: Sendable {
     /// The `period` parameter this state was built with.
     public let period: Int
@@ -24,7 +29,7 @@ public struct TAExponentialSmoother: Sendable {
     @inlinable
     public mutating func update(_ x: Double) -> Double? {
         if seen >= period {
-            value = period == 1 ? x : value.addingProduct(x - value, k)
+            value = period == 1 ? x : value + (x - value) * k
             return value
         }
         seen += 1
@@ -35,6 +40,27 @@ public struct TAExponentialSmoother: Sendable {
         }
         return nil
     }
+}
+
+/// The smoothers a MACD signal line runs on: TA-Lib's EMA (MACD, MACDFIX) or any moving average (MACDEXT).
+@usableFromInline
+protocol SignalLineSmoother: Sendable {
+    mutating func update(_ x: Double) -> Double?
+}
+
+extension TAExponentialSmoother: SignalLineSmoother {}
+extension MovingAverageState: SignalLineSmoother {}
+
+/// The tail MACD, MACDFIX and MACDEXT share: `macd = fast - slow` once both averages exist, its signal line,
+/// and `hist = macd - signal`, or nil while any of them warms up. (The batch kernels share
+/// `MomentumKernels.macdTail` the same way.)
+@inlinable
+func macdSignalLine<S: SignalLineSmoother>(fast: Double?, slow: Double?, signal: inout S)
+    -> (macd: Double, signal: Double, hist: Double)? {
+    guard let fast, let slow else { return nil }
+    let macd = fast - slow
+    guard let sig = signal.update(macd) else { return nil }
+    return (macd, sig, macd - sig)
 }
 
 /// MACD: `macd = EMA(fast) - EMA(slow)`, `signal = EMA(macd, signalPeriod)`, `hist = macd - signal`.
@@ -79,10 +105,7 @@ public struct MACDState: StreamingIndicator {
         let s = slow.update(close)
         var f: Double? = nil
         if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
-        guard let s, let f else { return nil }
-        let macd = f - s
-        guard let sig = signal.update(macd) else { return nil }
-        return (macd, sig, macd - sig)
+        return macdSignalLine(fast: f, slow: s, signal: &signal)
     }
 
     /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.
@@ -137,10 +160,7 @@ public struct MACDExtState: StreamingIndicator {
         var s: Double? = nil
         if fastDelay > 0 { fastDelay -= 1 } else { f = fast.update(close) }
         if slowDelay > 0 { slowDelay -= 1 } else { s = slow.update(close) }
-        guard let f, let s else { return nil }
-        let macd = f - s
-        guard let sig = signal.update(macd) else { return nil }
-        return (macd, sig, macd - sig)
+        return macdSignalLine(fast: f, slow: s, signal: &signal)
     }
 
     /// Feeds one bar (the fields this function reads) and writes its outputs; false while warming up.

@@ -2,7 +2,7 @@
 ///
 /// `mom = close[t] - close[t-1]`; `TSI = 100 * EMA(EMA(mom, first), second) / EMA(EMA(|mom|, first), second)`,
 /// 0 where the denominator is not positive (tested exactly). Each EMA stage is seeded with the mean of its first
-/// inputs and steps as `k*x + (1-k)*prev` (TA-Lib's fused form). First value at bar `1 + (first - 1) + (second - 1)`.
+/// inputs and steps as `k*x + (1-k)*prev` (TA-Lib's form, unfused as `FusedEMA`). First value at bar `1 + (first - 1) + (second - 1)`.
 public struct TSIState: StreamingIndicator {
     @usableFromInline var firstNumerator: FusedEMA
     @usableFromInline var firstDenominator: FusedEMA

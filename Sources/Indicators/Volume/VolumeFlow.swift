@@ -1,7 +1,8 @@
 /// Elder's Force Index: `EMA((close - prevClose) * volume, period)`.
 ///
 /// The EMA is seeded with the mean of the first `period` force values and steps `ema += (force - ema) * k`,
-/// `k = 2 / (period + 1)` (TA-Lib's EMA, fused); period 1 gives the raw force. First value at bar `period`.
+/// `k = 2 / (period + 1)` (TA-Lib's EMA; a multiply then an add where TA-Lib's build fuses them, ~1e-15
+/// relative, as `TAExponentialSmoother`); period 1 gives the raw force. First value at bar `period`.
 public struct EFIState: StreamingIndicator {
     /// The window length (or period) in bars.
     public let period: Int
@@ -29,7 +30,7 @@ public struct EFIState: StreamingIndicator {
         let force = (close - previousClose) * volume
         if period == 1 { return force }
         if seen > period + 1 {
-            value = value.addingProduct(force - value, k)
+            value = value + (force - value) * k
             return value
         }
         sum += force
