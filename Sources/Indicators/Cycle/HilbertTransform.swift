@@ -323,3 +323,37 @@ public struct HilbertTransformState: StreamingIndicator {
         return true
     }
 }
+
+/// The sines and cosines of the dominant-cycle phase's DFT, `sin(2π·i / bars)` and `cos(2π·i / bars)` for
+/// `bars` 0...50 and `i < bars`, computed once with the same expressions (and so the same values) TA-Lib
+/// evaluates on every bar. Row `bars` starts at `bars * width`.
+struct HilbertPhaseTable: Sendable {
+    /// Entries per row: the longest cycle the phase measures.
+    static let width = 50
+    /// The table, built on first use.
+    static let shared = HilbertPhaseTable()
+
+    let sines: [Double]
+    let cosines: [Double]
+
+    init() {
+        var sines = [Double](repeating: 0, count: 51 * Self.width)
+        var cosines = sines
+        for bars in 1...50 {
+            for i in 0..<bars {
+                let angle = (Double(i) * HilbertTransformState.twoPi) / Double(bars)
+                sines[bars * Self.width + i] = libmSin(angle)
+                cosines[bars * Self.width + i] = libmCos(angle)
+            }
+        }
+        self.sines = sines
+        self.cosines = cosines
+    }
+
+    /// Hands `body` pointers to the sine and cosine rows.
+    func withPointers<R>(_ body: (UnsafePointer<Double>, UnsafePointer<Double>) -> R) -> R {
+        sines.withUnsafeBufferPointer { s in
+            cosines.withUnsafeBufferPointer { c in body(s.baseAddress.unsafelyUnwrapped, c.baseAddress.unsafelyUnwrapped) }
+        }
+    }
+}
