@@ -27,14 +27,26 @@ import Testing
         return cases
     }()
 
-    /// A 5000-bar random walk; with `dirty`, a tie-heavy stretch of whole numbers, zeros, NaN and ±inf inside
-    /// (at different bars in each series, so two-series functions see them one at a time).
-    static func input(dirty: Bool) -> BarColumns {
+    /// The series the kernels are checked on.
+    enum Variant: String, CaseIterable {
+        /// A plain random walk.
+        case clean
+        /// The walk with a long stretch of small whole numbers (heavy ties, no zero).
+        case ties
+        /// Ties, a run of zeros, NaN and ±inf inside, at different bars in each series.
+        case dirty
+    }
+
+    /// A 5000-bar random walk in one of the `Variant`s.
+    static func input(_ variant: Variant) -> BarColumns {
         let walk = SyntheticBars.randomWalk(count: 5000, seed: 7)
         var x = walk.close
         var high = walk.high
         var low = walk.low
-        if dirty {
+        if variant == .ties {
+            for i in 1000..<1400 { x[i] = (x[i] * 0.05).rounded() + 1 }
+        }
+        if variant == .dirty {
             for i in 1000..<1400 { x[i] = (x[i] * 0.05).rounded() }
             for i in 2200..<2260 { x[i] = 0 }
             for (i, v) in [(700, Double.nan), (1200, .nan), (1800, .infinity), (2500, .nan), (2501, .nan),
@@ -62,16 +74,16 @@ import Testing
         return nil
     }
 
-    @Test("each batch kernel equals its streaming state bit for bit on a random walk, clean and with NaN, inf, zeros and ties",
+    @Test("each batch kernel equals its streaming state bit for bit on a random walk: clean, with ties, and with NaN, inf and zeros",
           arguments: cases.keys.sorted())
     func kernelEqualsState(id: String) throws {
         let def = try IndicatorCatalog.function(named: id)
         let p = try def.parameters(Self.cases[id] ?? [:])
-        for dirty in [false, true] {
-            let input = Self.input(dirty: dirty)
+        for variant in Variant.allCases {
+            let input = Self.input(variant)
             var stream = def.stream(p)
             let difference = Self.firstDifference(def.run(input, p), stream.update(chunks: input, size: 1))
-            #expect(difference == nil, "\(id) \(dirty ? "dirty" : "clean"): \(difference ?? "")")
+            #expect(difference == nil, "\(id) \(variant.rawValue): \(difference ?? "")")
         }
     }
 
@@ -80,7 +92,7 @@ import Testing
     func shortSeries(id: String) throws {
         let def = try IndicatorCatalog.function(named: id)
         let p = try def.parameters(Self.cases[id] ?? [:])
-        let full = Self.input(dirty: false)
+        let full = Self.input(.clean)
         let lookback = def.lookback(p)
         for count in Set([0, 1, 2, 3, 4, lookback - 1, lookback, lookback + 1, lookback + 2]) where count >= 0 {
             let input = BarColumns(high: Array(full.high.prefix(count)), low: Array(full.low.prefix(count)),

@@ -163,19 +163,24 @@ extension MathKernels {
             let v = x[today]
             if wantsMax {
                 if highIndex < trailing {
-                    highIndex = trailing
-                    high = x[trailing]
-                    var j = trailing + 1
-                    while j <= today {
-                        let w = x[j]
-                        if !(w <= high) {
-                            if w.isNaN { break }
-                            if w > high {
-                                high = w
-                                highIndex = j
+                    if asIndex {
+                        highIndex = rescanExtreme(x, from: trailing, through: today, isMax: true)
+                        high = x[highIndex]
+                    } else {
+                        highIndex = trailing
+                        high = x[trailing]
+                        var j = trailing + 1
+                        while j <= today {
+                            let w = x[j]
+                            if !(w <= high) {
+                                if w.isNaN { break }
+                                if w > high {
+                                    high = w
+                                    highIndex = j
+                                }
                             }
+                            j += 1
                         }
-                        j += 1
                     }
                 } else if v >= high {
                     high = v
@@ -185,19 +190,24 @@ extension MathKernels {
             }
             if wantsMin {
                 if lowIndex < trailing {
-                    lowIndex = trailing
-                    low = x[trailing]
-                    var j = trailing + 1
-                    while j <= today {
-                        let w = x[j]
-                        if !(w >= low) {
-                            if w.isNaN { break }
-                            if w < low {
-                                low = w
-                                lowIndex = j
+                    if asIndex {
+                        lowIndex = rescanExtreme(x, from: trailing, through: today, isMax: false)
+                        low = x[lowIndex]
+                    } else {
+                        lowIndex = trailing
+                        low = x[trailing]
+                        var j = trailing + 1
+                        while j <= today {
+                            let w = x[j]
+                            if !(w >= low) {
+                                if w.isNaN { break }
+                                if w < low {
+                                    low = w
+                                    lowIndex = j
+                                }
                             }
+                            j += 1
                         }
-                        j += 1
                     }
                 } else if v <= low {
                     low = v
@@ -211,17 +221,168 @@ extension MathKernels {
     }
 
     /// Runs the window-extreme function `kind` over `x` into its result columns (`WindowExtremesState`'s outputs).
+    ///
+    /// The value-only kinds (`MAX`, `MIN`, `MINMAX`) take `blockExtremes` (O(1) per bar whatever the data)
+    /// and fall back to the tracker loop when the series holds a NaN or a zero, where which of several
+    /// candidates is reported (NaN behind a rescan, the sign of a zero) depends on the tracker's path.
+    /// The index kinds take the tracker loop with `rescanExtreme`.
     static func windowExtremes(_ kind: WindowExtremesKind, _ x: UnsafePointer<Double>, _ n: Int, period: Int,
                                _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>) {
         let p = Swift.max(1, period)
         switch kind {
-        case .max: windowExtremes(x, n, period: p, wantsMin: false, wantsMax: true, asIndex: false, minOut: o0, maxOut: o0)
+        case .max:
+            if !blockExtremes(x, n, period: p, wantsMin: false, wantsMax: true, minOut: o0, maxOut: o0) {
+                windowExtremes(x, n, period: p, wantsMin: false, wantsMax: true, asIndex: false, minOut: o0, maxOut: o0)
+            }
+        case .min:
+            if !blockExtremes(x, n, period: p, wantsMin: true, wantsMax: false, minOut: o0, maxOut: o0) {
+                windowExtremes(x, n, period: p, wantsMin: true, wantsMax: false, asIndex: false, minOut: o0, maxOut: o0)
+            }
+        case .minMax:
+            if !blockExtremes(x, n, period: p, wantsMin: true, wantsMax: true, minOut: o0, maxOut: o1) {
+                windowExtremes(x, n, period: p, wantsMin: true, wantsMax: true, asIndex: false, minOut: o0, maxOut: o1)
+            }
         case .maxIndex: windowExtremes(x, n, period: p, wantsMin: false, wantsMax: true, asIndex: true, minOut: o0, maxOut: o0)
-        case .min: windowExtremes(x, n, period: p, wantsMin: true, wantsMax: false, asIndex: false, minOut: o0, maxOut: o0)
         case .minIndex: windowExtremes(x, n, period: p, wantsMin: true, wantsMax: false, asIndex: true, minOut: o0, maxOut: o0)
-        case .minMax: windowExtremes(x, n, period: p, wantsMin: true, wantsMax: true, asIndex: false, minOut: o0, maxOut: o1)
         case .minMaxIndex: windowExtremes(x, n, period: p, wantsMin: true, wantsMax: true, asIndex: true, minOut: o0, maxOut: o1)
         }
+    }
+
+    /// `a > b ? a : b` (one `maxsd`).
+    @inline(__always) static func greater(_ a: Double, _ b: Double) -> Double { a > b ? a : b }
+    /// `a < b ? a : b` (one `minsd`).
+    @inline(__always) static func lesser(_ a: Double, _ b: Double) -> Double { a < b ? a : b }
+
+    /// The tracker's rescan of `x[from...through]`: the earliest extreme, stopping at a NaN (see
+    /// `windowExtremes`). The extreme value is found with four independent accumulators (no branch per value),
+    /// then its first occurrence; a NaN met before it sends the rescan to the plain loop, which stops there.
+    @inline(__always)
+    static func rescanExtreme(_ x: UnsafePointer<Double>, from start: Int, through end: Int, isMax: Bool) -> Int {
+        let first = x[start]
+        if first.isNaN { return start }
+        var m0 = first, m1 = first, m2 = first, m3 = first
+        var j = start + 1
+        while j + 3 <= end {
+            if isMax {
+                m0 = greater(x[j], m0); m1 = greater(x[j + 1], m1); m2 = greater(x[j + 2], m2); m3 = greater(x[j + 3], m3)
+            } else {
+                m0 = lesser(x[j], m0); m1 = lesser(x[j + 1], m1); m2 = lesser(x[j + 2], m2); m3 = lesser(x[j + 3], m3)
+            }
+            j += 4
+        }
+        while j <= end {
+            m0 = isMax ? greater(x[j], m0) : lesser(x[j], m0)
+            j += 1
+        }
+        // NaN never enters an accumulator (a NaN operand loses every comparison), so `extreme` is a number.
+        let extreme = isMax ? greater(greater(m0, m1), greater(m2, m3)) : lesser(lesser(m0, m1), lesser(m2, m3))
+        var k = start
+        while true {
+            let v = x[k]
+            if v == extreme { return k }
+            if v.isNaN { break }
+            k += 1
+        }
+        // A NaN comes before the extreme: the streaming deque sees only the values before that NaN.
+        var best = start
+        var bestValue = first
+        var i = start + 1
+        while i <= end {
+            let w = x[i]
+            if w.isNaN { break }
+            if isMax ? w > bestValue : w < bestValue {
+                bestValue = w
+                best = i
+            }
+            i += 1
+        }
+        return best
+    }
+
+    /// `MAX`, `MIN` and `MINMAX` by the van Herk / Gil-Werman scheme: the series is cut into blocks of `period`
+    /// bars; a window ending inside block `j` is the tail of block `j - 1` plus the head of block `j`, so its
+    /// extreme is the larger of that tail's suffix extreme and the head's prefix extreme. Per bar that is two
+    /// running extremes (the prefix forward, the next block's suffixes backward, independent chains) and one
+    /// comparison, whatever the data. Every window's extreme is the same value TA-Lib's tracker reports as
+    /// long as there is no NaN (which the tracker may report or skip) and no zero (whose sign depends on
+    /// which of `0` and `-0` the tracker holds): the function returns false on meeting either, and the caller
+    /// reruns the tracker loop, which overwrites every output.
+    @inline(__always)
+    static func blockExtremes(_ x: UnsafePointer<Double>, _ n: Int, period p: Int, wantsMin: Bool, wantsMax: Bool,
+                              minOut: UnsafeMutablePointer<Double>, maxOut: UnsafeMutablePointer<Double>) -> Bool {
+        guard p >= 2 else { return false }
+        let lookback = p - 1
+        if wantsMin { fill(minOut, 0, Swift.min(lookback, n), .nan) }
+        if wantsMax { fill(maxOut, 0, Swift.min(lookback, n), .nan) }
+        guard n >= p else { return true }
+        // Suffix extremes of the previous block and of the current one (for the next), per side.
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 4 * p)
+        defer { scratch.deallocate() }
+        var previousMax = scratch, nextMax = scratch + p
+        var previousMin = scratch + 2 * p, nextMin = scratch + 3 * p
+        var clean = true
+        var s = 0
+        while s < n {
+            let length = Swift.min(p, n - s)
+            let hasNext = length == p && s + p < n
+            let block = x + s
+            var prefixMax = -Double.infinity, prefixMin = Double.infinity
+            var suffixMax = -Double.infinity, suffixMin = Double.infinity
+            if s == 0 {
+                // The first block only seeds: its suffixes for block 1 and the first window's extreme.
+                for k in 0..<length {
+                    let v = block[k]
+                    if !(abs(v) > 0) { clean = false }
+                    if wantsMax { prefixMax = greater(v, prefixMax) }
+                    if wantsMin { prefixMin = lesser(v, prefixMin) }
+                    let back = p - 1 - k
+                    let u = block[back]
+                    if wantsMax {
+                        suffixMax = greater(u, suffixMax)
+                        nextMax[back] = suffixMax
+                    }
+                    if wantsMin {
+                        suffixMin = lesser(u, suffixMin)
+                        nextMin[back] = suffixMin
+                    }
+                }
+                if wantsMax { maxOut[lookback] = prefixMax }
+                if wantsMin { minOut[lookback] = prefixMin }
+            } else {
+                let out = s
+                for k in 0..<length {
+                    let v = block[k]
+                    if !(abs(v) > 0) { clean = false }
+                    if wantsMax { prefixMax = greater(v, prefixMax) }
+                    if wantsMin { prefixMin = lesser(v, prefixMin) }
+                    if hasNext {
+                        let back = p - 1 - k
+                        let u = block[back]
+                        if wantsMax {
+                            suffixMax = greater(u, suffixMax)
+                            nextMax[back] = suffixMax
+                        }
+                        if wantsMin {
+                            suffixMin = lesser(u, suffixMin)
+                            nextMin[back] = suffixMin
+                        }
+                    }
+                    // Window [s + k - p + 1, s + k]: the previous block from k + 1 on, this block up to k.
+                    if k + 1 < p {
+                        if wantsMax { maxOut[out + k] = greater(previousMax[k + 1], prefixMax) }
+                        if wantsMin { minOut[out + k] = lesser(previousMin[k + 1], prefixMin) }
+                    } else {
+                        if wantsMax { maxOut[out + k] = prefixMax }
+                        if wantsMin { minOut[out + k] = prefixMin }
+                    }
+                }
+            }
+            if !clean { return false }
+            swap(&previousMax, &nextMax)
+            swap(&previousMin, &nextMin)
+            s += p
+        }
+        return true
     }
 }
 
@@ -489,85 +650,118 @@ extension MathKernels {
 // MARK: - Order statistics
 
 extension MathKernels {
-    /// `PERCENTILE` with `PercentileState`'s sorted window (numbers ascending, NaN last, equal values in age
-    /// order): per bar the departing value is found by binary search, the new one's place likewise, and only
-    /// the values between the two places move.
+    /// A window's values kept sorted in a raw buffer, in `PercentileState`'s order: numbers ascending, NaN
+    /// after every number, equal values in age order (a new value goes after its equals, and the departing
+    /// value is the first of its run). Searches are branch-free; a departure and an arrival together move only
+    /// the values between their two places.
+    struct SortedWindow {
+        let values: UnsafeMutablePointer<Double>
+        var count = 0
+
+        init(capacity: Int) { values = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, capacity)) }
+
+        func release() { values.deallocate() }
+
+        /// The total order: `a` before `b`.
+        @inline(__always)
+        static func ordered(_ a: Double, before b: Double) -> Bool { a < b || (b != b && a == a) }
+
+        /// The number of leading values that `belongs(value)` holds for (a sorted prefix), without branching
+        /// on the values.
+        @inline(__always)
+        func partitionPoint(_ belongs: (Double) -> Bool) -> Int {
+            guard count > 0 else { return 0 }
+            var base = 0
+            var length = count
+            while length > 1 {
+                let half = length >> 1
+                base = belongs(values[base + half - 1]) ? base + half : base
+                length -= half
+            }
+            return belongs(values[base]) ? base + 1 : base
+        }
+
+        /// First index whose value is not before `v`: the oldest of a run of values equal to `v`.
+        @inline(__always)
+        func lowerBound(_ v: Double) -> Int { partitionPoint { Self.ordered($0, before: v) } }
+
+        /// First index whose value is after `v`: where a new `v` goes, after its equals.
+        @inline(__always)
+        func upperBound(_ v: Double) -> Int { partitionPoint { !Self.ordered(v, before: $0) } }
+
+        /// Adds `v` (the window is filling).
+        @inline(__always)
+        mutating func insert(_ v: Double) {
+            let j = upperBound(v)
+            if j < count { memmove(values + j + 1, values + j, (count - j) * MemoryLayout<Double>.stride) }
+            values[j] = v
+            count += 1
+        }
+
+        /// Takes out `old` (the oldest value of a full window) and adds `v`, as `PercentileState` does.
+        @inline(__always)
+        mutating func replace(_ old: Double, with v: Double) {
+            let removeAt = lowerBound(old)
+            guard removeAt < count else {
+                insert(v)
+                return
+            }
+            // Where `v` goes while `old` is still there; only the values between the two places move.
+            let j = upperBound(v)
+            if j > removeAt {
+                let target = j - 1
+                if target > removeAt {
+                    memmove(values + removeAt, values + removeAt + 1, (target - removeAt) * MemoryLayout<Double>.stride)
+                }
+                values[target] = v
+            } else {
+                if removeAt > j { memmove(values + j + 1, values + j, (removeAt - j) * MemoryLayout<Double>.stride) }
+                values[j] = v
+            }
+        }
+    }
+
+    /// `PERCENTILE`: the `rank`-th smallest value of the sorted window (`PercentileState`'s rank).
     static func percentile(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int, percentile: Double,
                            _ out: UnsafeMutablePointer<Double>) {
         let period = Swift.max(1, rawPeriod)
         let raw = (percentile * Double(period) / 100.0).rounded(.up)
         let rankIndex = (raw.isFinite ? Int(Swift.min(Swift.max(raw, 1), Double(period))) : 1) - 1
         let lookback = period - 1
-        let sorted = UnsafeMutablePointer<Double>.allocate(capacity: period)
-        defer { sorted.deallocate() }
-        var count = 0
-
-        @inline(__always) func ordered(_ a: Double, before b: Double) -> Bool {
-            if a.isNaN { return false }
-            if b.isNaN { return true }
-            return a < b
+        var window = SortedWindow(capacity: period)
+        defer { window.release() }
+        for t in 0..<Swift.min(lookback, n) {
+            window.insert(x[t])
+            out[t] = .nan
         }
-        @inline(__always) func upperBound(_ v: Double) -> Int {
-            var lo = 0, hi = count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if ordered(v, before: sorted[mid]) { hi = mid } else { lo = mid + 1 }
-            }
-            return lo
-        }
-        @inline(__always) func lowerBound(_ v: Double) -> Int {
-            var lo = 0, hi = count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if ordered(sorted[mid], before: v) { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-
-        for t in 0..<n {
-            let v = x[t]
-            var removeAt = count   // nothing to remove
-            if t >= period {
-                let i = lowerBound(x[t - period])
-                if i < count { removeAt = i }
-            }
-            // Where `v` goes among the values, before the departing one is taken out.
-            let j = upperBound(v)
-            if removeAt == count {
-                if j < count { memmove(sorted + j + 1, sorted + j, (count - j) * MemoryLayout<Double>.stride) }
-                sorted[j] = v
-                count += 1
-            } else if j > removeAt {
-                // The departing value is before the new one's place: close the gap towards it.
-                let target = j - 1
-                if target > removeAt {
-                    memmove(sorted + removeAt, sorted + removeAt + 1, (target - removeAt) * MemoryLayout<Double>.stride)
-                }
-                sorted[target] = v
-            } else {
-                if removeAt > j {
-                    memmove(sorted + j + 1, sorted + j, (removeAt - j) * MemoryLayout<Double>.stride)
-                }
-                sorted[j] = v
-            }
-            out[t] = t >= lookback ? sorted[rankIndex] : .nan
+        guard n > lookback else { return }
+        window.insert(x[lookback])
+        out[lookback] = window.values[rankIndex]
+        var t = period
+        while t < n {
+            window.replace(x[t - period], with: x[t])
+            out[t] = window.values[rankIndex]
+            t += 1
         }
     }
 
     /// `PERCENTRANK`: the share of the previous `period` values strictly below the current one, in percent
-    /// (`PercentRankState`'s formula); the count is a branch-free loop over the input.
+    /// (`PercentRankState`'s formula). That count is the number of sorted window values before the current
+    /// one (NaN sorts last and is below nothing; a NaN current value has none below it, as `<` says).
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
         let period = Swift.max(1, rawPeriod)
         fill(out, 0, Swift.min(period, n), .nan)
         guard n > period else { return }
+        var window = SortedWindow(capacity: period)
+        defer { window.release() }
+        for t in 0..<period { window.insert(x[t]) }
         let divisor = Double(period)
         for t in period..<n {
             let v = x[t]
-            var below = 0
-            let start = x + (t - period)
-            for k in 0..<period { below &+= start[k] < v ? 1 : 0 }
+            let below = v.isNaN ? 0 : window.lowerBound(v)
             out[t] = (Double(below) / divisor) * 100.0
+            window.replace(x[t - period], with: v)
         }
     }
 }
