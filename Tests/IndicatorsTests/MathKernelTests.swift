@@ -122,4 +122,21 @@ import Testing
         let indices = maxIndex.run(BarColumns(real: x), try maxIndex.parameters(["timeperiod": 3]))[0]
         #expect(Array(indices.prefix(6)) == [0, 0, 1, 1, 2, 3])
     }
+
+    @Test("CEIL and FLOOR equal the C library bit for bit on both sides of zero, at 2^52 and beyond")
+    func wholeNumbers() throws {
+        var x: [Double] = stride(from: -3.0, through: 3.0, by: 0.125).map { $0 }
+        x += [0.0, -0.0, 1e-300, -1e-300, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5,
+              -4503599627370495.5, 4503599627370496, -4503599627370497, 1e300, -1e300, .infinity, -.infinity, .nan,
+              .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        for id in ["CEIL", "FLOOR"] {
+            let def = try IndicatorCatalog.function(named: id)
+            let batch = def.run(BarColumns(real: x), try def.parameters())[0]
+            for (i, v) in x.enumerated() {
+                let expected = id == "CEIL" ? v.rounded(.up) : v.rounded(.down)
+                #expect(batch[i].bitPattern == expected.bitPattern || (batch[i].isNaN && expected.isNaN),
+                        "\(id)(\(v)): \(batch[i]), C library \(expected)")
+            }
+        }
+    }
 }

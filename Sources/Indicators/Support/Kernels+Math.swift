@@ -78,11 +78,11 @@ extension MathKernels {
         case .acos: map(x, n, out) { acos($0) }
         case .asin: map(x, n, out) { asin($0) }
         case .atan: map(x, n, out) { atan($0) }
-        case .ceil: map(x, n, out) { $0.rounded(.up) }
+        case .ceil: map(x, n, out) { wholeNumber($0, up: true) }
         case .cos: map(x, n, out) { cos($0) }
         case .cosh: map(x, n, out) { cosh($0) }
         case .exp: map(x, n, out) { exp($0) }
-        case .floor: map(x, n, out) { $0.rounded(.down) }
+        case .floor: map(x, n, out) { wholeNumber($0, up: false) }
         case .ln: map(x, n, out) { log($0) }
         case .log10: map(x, n, out) { log10($0) }
         case .sin: map(x, n, out) { sin($0) }
@@ -91,6 +91,23 @@ extension MathKernels {
         case .tan: map(x, n, out) { tan($0) }
         case .tanh: map(x, n, out) { tanh($0) }
         }
+    }
+
+    /// `ceil(v)` (`up`) or `floor(v)` without a library call, so the loop vectorises: `|v|` is rounded to a
+    /// whole number by adding and taking off 2^52, stepped by one where that went the wrong way, and given
+    /// back `v`'s sign (so `ceil(-0.5)` is `-0.0`, as the C library gives). From 2^52 on, and for ±inf and
+    /// NaN, `v` already is its own result. Bit for bit the C library's `ceil` / `floor` on every number.
+    @inline(__always)
+    static func wholeNumber(_ v: Double, up: Bool) -> Double {
+        let twoTo52 = 4503599627370496.0
+        let magnitude = abs(v)
+        let nearest = (magnitude + twoTo52) - twoTo52
+        let magnitudeUp = nearest < magnitude ? nearest + 1 : nearest       // ceil(|v|)
+        let magnitudeDown = nearest > magnitude ? nearest - 1 : nearest     // floor(|v|)
+        // ceil(v) = ceil(|v|) for v >= 0 and -floor(|v|) below; floor the other way round.
+        let chosen = (v < 0) == up ? magnitudeDown : magnitudeUp
+        let whole = Double(signOf: v, magnitudeOf: chosen)
+        return magnitude < twoTo52 ? whole : v
     }
 
     /// `out[i] = a[i] ∘ b[i]`, one vectorisable loop per operator.
@@ -811,111 +828,111 @@ extension MathKernels {
         wmaSum += x[2] * 3.0
         var trailingWMA = 0.0
         var core = HilbertTransformCore()
-        var smoothed = (0..<100).map { _ in 0.0 }   // each smoothed price at slot k and k + 50
+        // Each smoothed price at slot k and k + 50 of a 100-slot ring.
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: 100)
+        buffer.initialize(repeating: 0, count: 100)
+        defer { buffer.deallocate() }
         var smoothIndex = 0
         var phase = 0.0, sine = 0.0, leadSine = 0.0
         var iTrend1 = 0.0, iTrend2 = 0.0, iTrend3 = 0.0
         var daysInTrend = 0
+        let table = HilbertPhaseTable.shared
+        let sines = table.sines, cosines = table.cosines
 
-        HilbertPhaseTable.shared.withPointers { sines, cosines in
-            smoothed.withUnsafeMutableBufferPointer { ring in
-                let buffer = ring.baseAddress.unsafelyUnwrapped
-                for index in 3..<n {
-                    let v = x[index]
-                    wmaSub += v
-                    wmaSub -= trailingWMA
-                    wmaSum += v * 4.0
-                    trailingWMA = x[index - 3]
-                    let price = wmaSum * 0.1
-                    wmaSum -= wmaSub
-                    if index < transformStart { continue }
+        for index in 3..<n {
+            let v = x[index]
+            wmaSub += v
+            wmaSub -= trailingWMA
+            wmaSum += v * 4.0
+            trailingWMA = x[index - 3]
+            let price = wmaSum * 0.1
+            wmaSum -= wmaSub
+            if index < transformStart { continue }
 
-                    if needsPhase {
-                        buffer[smoothIndex] = price
-                        buffer[smoothIndex + 50] = price
-                    }
-                    core.step(smoothed: price, index: index)
-                    let smoothPeriod = core.smoothPeriod
+            if needsPhase {
+                buffer[smoothIndex] = price
+                buffer[smoothIndex + 50] = price
+            }
+            core.step(smoothed: price, index: index)
+            let smoothPeriod = core.smoothPeriod
 
-                    var previousPhase = phase
-                    var previousSine = sine
-                    var previousLeadSine = leadSine
-                    if needsPhase {
-                        previousPhase = phase
-                        let bars = dominantCycleBars(smoothPeriod)
-                        var realPart = 0.0
-                        var imagPart = 0.0
-                        let newest = buffer + (smoothIndex + 50)
-                        let row = bars * HilbertPhaseTable.width
-                        for i in 0..<bars {
-                            let s = newest[-i]
-                            realPart += sines[row + i] * s
-                            imagPart += cosines[row + i] * s
-                        }
-                        let magnitude = abs(imagPart)
-                        if magnitude > 0.0 {
-                            phase = atan(realPart / imagPart) * radToDeg
-                        } else if magnitude <= 0.01 {
-                            if realPart < 0.0 { phase -= 90.0 } else if realPart > 0.0 { phase += 90.0 }
-                        }
-                        phase += 90.0
-                        phase += 360.0 / smoothPeriod
-                        if imagPart < 0.0 { phase += 180.0 }
-                        if phase > 315.0 { phase -= 360.0 }
-                        previousSine = sine
-                        previousLeadSine = leadSine
-                        sine = sin(phase * degToRad)
-                        leadSine = sin((phase + 45) * degToRad)
-                    }
-
-                    var trendline = 0.0
-                    if needsTrendline {
-                        let bars = dominantCycleBars(smoothPeriod)
-                        var average = 0.0
-                        let held = Swift.min(50, index + 1)
-                        for j in 0..<Swift.min(bars, held) { average += x[index - j] }
-                        if bars > 0 { average = average / Double(bars) }
-                        trendline = (4.0 * average + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0
-                        iTrend3 = iTrend2
-                        iTrend2 = iTrend1
-                        iTrend1 = average
-                    }
-
-                    var trend = 0.0
-                    if kind == .trendMode {
-                        var isTrend = true
-                        if (sine > leadSine && previousSine <= previousLeadSine)
-                            || (sine < leadSine && previousSine >= previousLeadSine) {
-                            daysInTrend = 0
-                            isTrend = false
-                        }
-                        daysInTrend += 1
-                        if Double(daysInTrend) < 0.5 * smoothPeriod { isTrend = false }
-                        let advance = phase - previousPhase
-                        if smoothPeriod != 0.0 && advance > 0.67 * 360.0 / smoothPeriod
-                            && advance < 1.5 * 360.0 / smoothPeriod {
-                            isTrend = false
-                        }
-                        let current = buffer[smoothIndex]
-                        if trendline != 0.0 && abs((current - trendline) / trendline) >= 0.015 { isTrend = true }
-                        trend = isTrend ? 1 : 0
-                    }
-                    if needsPhase { smoothIndex = smoothIndex == 49 ? 0 : smoothIndex + 1 }
-
-                    if index < firstOutput { continue }
-                    switch kind {
-                    case .dcPeriod: o0[index] = smoothPeriod
-                    case .dcPhase: o0[index] = phase
-                    case .phasor:
-                        o0[index] = core.inPhase
-                        o1[index] = core.quadrature
-                    case .sine:
-                        o0[index] = sine
-                        o1[index] = leadSine
-                    case .trendMode: o0[index] = trend
-                    case .trendline: o0[index] = trendline
-                    }
+            var previousPhase = phase
+            var previousSine = sine
+            var previousLeadSine = leadSine
+            if needsPhase {
+                previousPhase = phase
+                let bars = dominantCycleBars(smoothPeriod)
+                var realPart = 0.0
+                var imagPart = 0.0
+                let newest = buffer + (smoothIndex + 50)
+                let row = bars * HilbertPhaseTable.width
+                for i in 0..<bars {
+                    let s = newest[-i]
+                    realPart += sines[row + i] * s
+                    imagPart += cosines[row + i] * s
                 }
+                let magnitude = abs(imagPart)
+                if magnitude > 0.0 {
+                    phase = atan(realPart / imagPart) * radToDeg
+                } else if magnitude <= 0.01 {
+                    if realPart < 0.0 { phase -= 90.0 } else if realPart > 0.0 { phase += 90.0 }
+                }
+                phase += 90.0
+                phase += 360.0 / smoothPeriod
+                if imagPart < 0.0 { phase += 180.0 }
+                if phase > 315.0 { phase -= 360.0 }
+                previousSine = sine
+                previousLeadSine = leadSine
+                sine = sin(phase * degToRad)
+                leadSine = sin((phase + 45) * degToRad)
+            }
+
+            var trendline = 0.0
+            if needsTrendline {
+                let bars = dominantCycleBars(smoothPeriod)
+                var average = 0.0
+                let held = Swift.min(50, index + 1)
+                for j in 0..<Swift.min(bars, held) { average += x[index - j] }
+                if bars > 0 { average = average / Double(bars) }
+                trendline = (4.0 * average + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0
+                iTrend3 = iTrend2
+                iTrend2 = iTrend1
+                iTrend1 = average
+            }
+
+            var trend = 0.0
+            if kind == .trendMode {
+                var isTrend = true
+                if (sine > leadSine && previousSine <= previousLeadSine)
+                    || (sine < leadSine && previousSine >= previousLeadSine) {
+                    daysInTrend = 0
+                    isTrend = false
+                }
+                daysInTrend += 1
+                if Double(daysInTrend) < 0.5 * smoothPeriod { isTrend = false }
+                let advance = phase - previousPhase
+                if smoothPeriod != 0.0 && advance > 0.67 * 360.0 / smoothPeriod
+                    && advance < 1.5 * 360.0 / smoothPeriod {
+                    isTrend = false
+                }
+                let current = buffer[smoothIndex]
+                if trendline != 0.0 && abs((current - trendline) / trendline) >= 0.015 { isTrend = true }
+                trend = isTrend ? 1 : 0
+            }
+            if needsPhase { smoothIndex = smoothIndex == 49 ? 0 : smoothIndex + 1 }
+
+            if index < firstOutput { continue }
+            switch kind {
+            case .dcPeriod: o0[index] = smoothPeriod
+            case .dcPhase: o0[index] = phase
+            case .phasor:
+                o0[index] = core.inPhase
+                o1[index] = core.quadrature
+            case .sine:
+                o0[index] = sine
+                o1[index] = leadSine
+            case .trendMode: o0[index] = trend
+            case .trendline: o0[index] = trendline
             }
         }
     }
