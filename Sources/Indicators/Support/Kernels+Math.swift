@@ -670,7 +670,8 @@ extension MathKernels {
     /// A window's values kept sorted in a raw buffer, in `PercentileState`'s order: numbers ascending, NaN
     /// after every number, equal values in age order (a new value goes after its equals, and the departing
     /// value is the first of its run). Searches are branch-free; a departure and an arrival together move only
-    /// the values between their two places.
+    /// the values between their two places. `numbersOnly` (a constant at each call site) says the series
+    /// holds no NaN, so the order is plain `<`.
     struct SortedWindow {
         let values: UnsafeMutablePointer<Double>
         var count = 0
@@ -681,50 +682,60 @@ extension MathKernels {
 
         /// The total order: `a` before `b`.
         @inline(__always)
-        static func ordered(_ a: Double, before b: Double) -> Bool { a < b || (b != b && a == a) }
+        static func ordered(_ a: Double, before b: Double, numbersOnly: Bool) -> Bool {
+            numbersOnly ? a < b : (a < b || (b != b && a == a))
+        }
 
-        /// The number of leading values that `belongs(value)` holds for (a sorted prefix), without branching
-        /// on the values.
+        /// The number of leading values that `belongs(value)` holds for (a sorted prefix); the steps select
+        /// with arithmetic, not branches, so unpredictable comparisons cost no mispredictions.
         @inline(__always)
         func partitionPoint(_ belongs: (Double) -> Bool) -> Int {
             guard count > 0 else { return 0 }
             var base = 0
             var length = count
             while length > 1 {
-                let half = length >> 1
-                base = belongs(values[base + half - 1]) ? base + half : base
-                length -= half
+                let half = length &>> 1
+                let mask = 0 &- (belongs(values[base &+ half &- 1]) ? 1 : 0)
+                base &+= half & mask
+                length &-= half
             }
-            return belongs(values[base]) ? base + 1 : base
+            return base &+ (belongs(values[base]) ? 1 : 0)
         }
 
         /// First index whose value is not before `v`: the oldest of a run of values equal to `v`.
         @inline(__always)
-        func lowerBound(_ v: Double) -> Int { partitionPoint { Self.ordered($0, before: v) } }
+        func lowerBound(_ v: Double, numbersOnly: Bool) -> Int {
+            partitionPoint { Self.ordered($0, before: v, numbersOnly: numbersOnly) }
+        }
 
-        /// First index whose value is after `v`: where a new `v` goes, after its equals.
+        /// First index whose value is after `v`, given `start = lowerBound(v)`: the end of `v`'s run of equals.
         @inline(__always)
-        func upperBound(_ v: Double) -> Int { partitionPoint { !Self.ordered(v, before: $0) } }
+        func upperBound(_ v: Double, from start: Int, numbersOnly: Bool) -> Int {
+            var j = start
+            while j < count && !Self.ordered(v, before: values[j], numbersOnly: numbersOnly) { j &+= 1 }
+            return j
+        }
 
         /// Adds `v` (the window is filling).
         @inline(__always)
-        mutating func insert(_ v: Double) {
-            let j = upperBound(v)
+        mutating func insert(_ v: Double, numbersOnly: Bool) {
+            let j = upperBound(v, from: lowerBound(v, numbersOnly: numbersOnly), numbersOnly: numbersOnly)
             if j < count { memmove(values + j + 1, values + j, (count - j) * MemoryLayout<Double>.stride) }
             values[j] = v
             count += 1
         }
 
-        /// Takes out `old` (the oldest value of a full window) and adds `v`, as `PercentileState` does.
+        /// Takes out `old` (the oldest value of a full window) and adds `v`, as `PercentileState` does;
+        /// `lower` is `lowerBound(v)` when the caller has it.
         @inline(__always)
-        mutating func replace(_ old: Double, with v: Double) {
-            let removeAt = lowerBound(old)
+        mutating func replace(_ old: Double, with v: Double, lower: Int, numbersOnly: Bool) {
+            let removeAt = lowerBound(old, numbersOnly: numbersOnly)
             guard removeAt < count else {
-                insert(v)
+                insert(v, numbersOnly: numbersOnly)
                 return
             }
             // Where `v` goes while `old` is still there; only the values between the two places move.
-            let j = upperBound(v)
+            let j = upperBound(v, from: lower, numbersOnly: numbersOnly)
             if j > removeAt {
                 let target = j - 1
                 if target > removeAt {
@@ -738,9 +749,26 @@ extension MathKernels {
         }
     }
 
+    /// Whether `x[0..<n]` holds no NaN (one pass, no branch per value).
+    static func holdsNoNaN(_ x: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var nanCount = 0
+        for i in 0..<n { nanCount &+= x[i] != x[i] ? 1 : 0 }
+        return nanCount == 0
+    }
+
     /// `PERCENTILE`: the `rank`-th smallest value of the sorted window (`PercentileState`'s rank).
     static func percentile(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int, percentile: Double,
                            _ out: UnsafeMutablePointer<Double>) {
+        if holdsNoNaN(x, n) {
+            percentileWindow(x, n, period: rawPeriod, percentile: percentile, out, numbersOnly: true)
+        } else {
+            percentileWindow(x, n, period: rawPeriod, percentile: percentile, out, numbersOnly: false)
+        }
+    }
+
+    @inline(__always)
+    static func percentileWindow(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int, percentile: Double,
+                                 _ out: UnsafeMutablePointer<Double>, numbersOnly: Bool) {
         let period = Swift.max(1, rawPeriod)
         let raw = (percentile * Double(period) / 100.0).rounded(.up)
         let rankIndex = (raw.isFinite ? Int(Swift.min(Swift.max(raw, 1), Double(period))) : 1) - 1
@@ -748,17 +776,19 @@ extension MathKernels {
         var window = SortedWindow(capacity: period)
         defer { window.release() }
         for t in 0..<Swift.min(lookback, n) {
-            window.insert(x[t])
+            window.insert(x[t], numbersOnly: numbersOnly)
             out[t] = .nan
         }
         guard n > lookback else { return }
-        window.insert(x[lookback])
+        window.insert(x[lookback], numbersOnly: numbersOnly)
         out[lookback] = window.values[rankIndex]
         var t = period
         while t < n {
-            window.replace(x[t - period], with: x[t])
+            let v = x[t]
+            window.replace(x[t &- period], with: v, lower: window.lowerBound(v, numbersOnly: numbersOnly),
+                           numbersOnly: numbersOnly)
             out[t] = window.values[rankIndex]
-            t += 1
+            t &+= 1
         }
     }
 
@@ -767,18 +797,31 @@ extension MathKernels {
     /// one (NaN sorts last and is below nothing; a NaN current value has none below it, as `<` says).
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
+        if holdsNoNaN(x, n) {
+            percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: true)
+        } else {
+            percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: false)
+        }
+    }
+
+    @inline(__always)
+    static func percentRankWindow(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
+                                  _ out: UnsafeMutablePointer<Double>, numbersOnly: Bool) {
         let period = Swift.max(1, rawPeriod)
         fill(out, 0, Swift.min(period, n), .nan)
         guard n > period else { return }
         var window = SortedWindow(capacity: period)
         defer { window.release() }
-        for t in 0..<period { window.insert(x[t]) }
+        for t in 0..<period { window.insert(x[t], numbersOnly: numbersOnly) }
         let divisor = Double(period)
-        for t in period..<n {
+        var t = period
+        while t < n {
             let v = x[t]
-            let below = v.isNaN ? 0 : window.lowerBound(v)
+            let lower = window.lowerBound(v, numbersOnly: numbersOnly)
+            let below = v.isNaN ? 0 : lower
             out[t] = (Double(below) / divisor) * 100.0
-            window.replace(x[t - period], with: v)
+            window.replace(x[t &- period], with: v, lower: lower, numbersOnly: numbersOnly)
+            t &+= 1
         }
     }
 }
