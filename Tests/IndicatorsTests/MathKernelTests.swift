@@ -139,4 +139,16 @@ import Testing
             }
         }
     }
+
+    @Test("PERCENTILE and PERCENTRANK kernels keep -0 and 0 apart as the states do")
+    func signedZeros() throws {
+        let x: [Double] = [0, -0.0, 1, -0.0, 0, -1, 0, -0.0, -0.0, 0, 2, -0.0, 0, 0, -0.0, 3, -2, 0, -0.0, 0]
+        for (id, parameters) in [("PERCENTILE", ["timeperiod": 4.0, "percentile": 50]), ("PERCENTRANK", ["timeperiod": 3])] {
+            let def = try IndicatorCatalog.function(named: id)
+            let p = try def.parameters(parameters)
+            var stream = def.stream(p)
+            let difference = Self.firstDifference(def.run(BarColumns(real: x), p), stream.update(chunks: BarColumns(real: x), size: 1))
+            #expect(difference == nil, "\(id): \(difference ?? "")")
+        }
+    }
 }

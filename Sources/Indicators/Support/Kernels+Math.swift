@@ -671,7 +671,7 @@ extension MathKernels {
     /// after every number, equal values in age order (a new value goes after its equals, and the departing
     /// value is the first of its run). Searches are branch-free; a departure and an arrival together move only
     /// the values between their two places. `numbersOnly` (a constant at each call site) says the series
-    /// holds no NaN, so the order is plain `<`.
+    /// holds only finite numbers, so the order is plain `<`.
     struct SortedWindow {
         let values: UnsafeMutablePointer<Double>
         var count = 0
@@ -703,9 +703,22 @@ extension MathKernels {
         }
 
         /// First index whose value is not before `v`: the oldest of a run of values equal to `v`.
+        /// With `numbersOnly` (every value finite) `e < v` is read from the sign bit of `(e - v) + 0`,
+        /// which the compiler cannot turn back into a branch.
         @inline(__always)
         func lowerBound(_ v: Double, numbersOnly: Bool) -> Int {
-            partitionPoint { Self.ordered($0, before: v, numbersOnly: numbersOnly) }
+            guard numbersOnly else { return partitionPoint { Self.ordered($0, before: v, numbersOnly: false) } }
+            guard count > 0 else { return 0 }
+            var base = 0
+            var length = count
+            while length > 1 {
+                let half = length &>> 1
+                // `+ 0` turns the `-0` of `-0 - 0` into `+0`: `-0 < 0` is false.
+                let mask = Int(bitPattern: UInt(((values[base &+ half &- 1] - v) + 0.0).bitPattern)) &>> 63
+                base &+= half & mask
+                length &-= half
+            }
+            return base &+ (values[base] < v ? 1 : 0)
         }
 
         /// First index whose value is after `v`, given `start = lowerBound(v)`: the end of `v`'s run of equals.
@@ -749,17 +762,18 @@ extension MathKernels {
         }
     }
 
-    /// Whether `x[0..<n]` holds no NaN (one pass, no branch per value).
-    static func holdsNoNaN(_ x: UnsafePointer<Double>, _ n: Int) -> Bool {
-        var nanCount = 0
-        for i in 0..<n { nanCount &+= x[i] != x[i] ? 1 : 0 }
-        return nanCount == 0
+    /// Whether `x[0..<n]` holds only finite numbers (one pass, no branch per value): `v - v` is 0 for
+    /// those and NaN for ±inf and NaN.
+    static func holdsOnlyFinite(_ x: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var others = 0
+        for i in 0..<n { others &+= x[i] - x[i] == 0 ? 0 : 1 }
+        return others == 0
     }
 
     /// `PERCENTILE`: the `rank`-th smallest value of the sorted window (`PercentileState`'s rank).
     static func percentile(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int, percentile: Double,
                            _ out: UnsafeMutablePointer<Double>) {
-        if holdsNoNaN(x, n) {
+        if holdsOnlyFinite(x, n) {
             percentileWindow(x, n, period: rawPeriod, percentile: percentile, out, numbersOnly: true)
         } else {
             percentileWindow(x, n, period: rawPeriod, percentile: percentile, out, numbersOnly: false)
@@ -797,7 +811,7 @@ extension MathKernels {
     /// one (NaN sorts last and is below nothing; a NaN current value has none below it, as `<` says).
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
-        if holdsNoNaN(x, n) {
+        if holdsOnlyFinite(x, n) {
             percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: true)
         } else {
             percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: false)
