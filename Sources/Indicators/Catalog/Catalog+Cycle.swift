@@ -12,6 +12,9 @@ extension IndicatorCatalog {
             kind.rawValue, name: kind.displayName, group: kind == .trendline ? .overlapStudies : .cycle,
             inputs: [.real], outputs: outputs,
             lookback: { _ in HilbertTransformState.lookback(kind) },
-            make: { _ in HilbertTransformState(kind) })
+            make: { _ in HilbertTransformState(kind) },
+            batch: { columns, _ in
+                MathKernels.overClose(columns, outputs: outputs.count) { x, n, o0, o1 in MathKernels.hilbert(kind, x, n, o0, o1) }
+            })
     }
 }

@@ -4,6 +4,9 @@ extension IndicatorCatalog {
         IndicatorDefinition(
             f.rawValue, name: f.displayName, group: .mathTransform, inputs: [.real],
             lookback: { _ in MathTransformState.lookback() },
-            make: { _ in MathTransformState(f) })
+            make: { _ in MathTransformState(f) },
+            batch: { columns, _ in
+                MathKernels.overClose(columns, outputs: 1) { x, n, out, _ in MathKernels.transform(f, x, n, out) }
+            })
     }
 }

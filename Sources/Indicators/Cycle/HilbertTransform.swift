@@ -101,6 +101,8 @@ public struct HilbertTransformCore: Sendable {
     public init() {}
 
     /// Runs the transform on one smoothed price of bar `index` (its parity selects the delay lines).
+    /// Always inlined, so the batch kernel keeps the whole state in registers.
+    @inline(__always)
     public mutating func step(smoothed: Double, index: Int) {
         let scale = 0.075 * period + 0.54
         let i2: Double
@@ -321,5 +323,39 @@ public struct HilbertTransformState: StreamingIndicator {
         out.v0 = v0
         out.v1 = v1
         return true
+    }
+}
+
+/// The sines and cosines of the dominant-cycle phase's DFT, `sin(2π·i / bars)` and `cos(2π·i / bars)` for
+/// `bars` 0...50 and `i < bars`, computed once with the same expressions (and so the same values) TA-Lib
+/// evaluates on every bar. Row `bars` starts at `bars * width`. Held in raw buffers that are written once in
+/// `init` and only read afterwards (hence `@unchecked Sendable`), and never freed: the table lives as long
+/// as the process.
+final class HilbertPhaseTable: @unchecked Sendable {
+    /// Entries per row: the longest cycle the phase measures.
+    static let width = 50
+    /// The table, built on first use.
+    static let shared = HilbertPhaseTable()
+
+    /// `sines[bars * width + i] = sin(2π·i / bars)`.
+    let sines: UnsafePointer<Double>
+    /// `cosines[bars * width + i] = cos(2π·i / bars)`.
+    let cosines: UnsafePointer<Double>
+
+    private init() {
+        let count = 51 * Self.width
+        let sines = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let cosines = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        sines.initialize(repeating: 0, count: count)
+        cosines.initialize(repeating: 0, count: count)
+        for bars in 1...50 {
+            for i in 0..<bars {
+                let angle = (Double(i) * HilbertTransformState.twoPi) / Double(bars)
+                sines[bars * Self.width + i] = libmSin(angle)
+                cosines[bars * Self.width + i] = libmCos(angle)
+            }
+        }
+        self.sines = UnsafePointer(sines)
+        self.cosines = UnsafePointer(cosines)
     }
 }
