@@ -16,8 +16,8 @@ extension CandlePatterns.ThreeBlackCrows: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), p = w[3], a = w[2], b = w[1], c = w[0]
-            guard p.isWhite, a.isBlack, b.isBlack, c.isBlack,
-                  b.open < a.open, b.open > a.close, c.open < b.open, c.open > b.close,
+            guard b.open > a.close, c.open > b.close, p.isWhite, a.isBlack, b.isBlack, c.isBlack,
+                  b.open < a.open, c.open < b.open,
                   p.high > a.close, a.close > b.close, b.close > c.close,
                   a.lowerShadow < w.avg(shadowVeryShort2), b.lowerShadow < w.avg(shadowVeryShort1),
                   c.lowerShadow < w.avg(shadowVeryShort0) else { return 0 }
@@ -82,13 +82,13 @@ extension CandlePatterns.Breakaway: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong4.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[4], b = w[3], c = w[2], d = w[1], e = w[0]
-            guard a.realBody > w.avg(bodyLong4), a.color == b.color, b.color == d.color, d.color == -e.color
-            else { return 0 }
-            let bullish = a.isBlack && w.bodyGapDown(3, 4) && c.high < b.high && c.low < b.low
+            let bullish = w.bodyGapDown(3, 4) && a.isBlack && c.high < b.high && c.low < b.low
                 && d.high < c.high && d.low < c.low && e.close > b.open && e.close < a.close
-            let bearish = a.isWhite && w.bodyGapUp(3, 4) && c.high > b.high && c.low > b.low
+            let bearish = w.bodyGapUp(3, 4) && a.isWhite && c.high > b.high && c.low > b.low
                 && d.high > c.high && d.low > c.low && e.close < b.open && e.close > a.close
-            return bullish || bearish ? e.color * 100 : 0
+            guard bullish || bearish, a.color == b.color, b.color == d.color, d.color == -e.color,
+                  a.realBody > w.avg(bodyLong4) else { return 0 }
+            return e.color * 100
         }
     }
 }
@@ -128,13 +128,13 @@ extension CandlePatterns.MatHold: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[4], b = w[3], c = w[2], d = w[1], e = w[0]
             let floor = a.close - a.realBody * penetration
-            guard a.realBody > w.avg(bodyLong4), b.realBody < w.avg(bodyShort3),
-                  c.realBody < w.avg(bodyShort2), d.realBody < w.avg(bodyShort1),
-                  a.isWhite, b.isBlack, e.isWhite, w.bodyGapUp(3, 4),
+            guard w.bodyGapUp(3, 4), a.isWhite, b.isBlack, e.isWhite,
                   c.bodyBottom < a.close, d.bodyBottom < a.close,
                   c.bodyBottom > floor, d.bodyBottom > floor,
                   c.bodyTop < b.open, d.bodyTop < c.bodyTop,
-                  e.open > d.close, e.close > max(max(b.high, c.high), d.high) else { return 0 }
+                  e.open > d.close, e.close > max(max(b.high, c.high), d.high),
+                  a.realBody > w.avg(bodyLong4), b.realBody < w.avg(bodyShort3),
+                  c.realBody < w.avg(bodyShort2), d.realBody < w.avg(bodyShort1) else { return 0 }
             return 100
         }
     }
@@ -158,13 +158,14 @@ extension CandlePatterns.RiseFallThreeMethods: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[4], b = w[3], c = w[2], d = w[1], e = w[0]
             let s = Double(a.color)
-            guard a.realBody > w.avg(bodyLong4), b.realBody < w.avg(bodyShort3),
-                  c.realBody < w.avg(bodyShort2), d.realBody < w.avg(bodyShort1), e.realBody > w.avg(bodyLong0),
-                  a.color == -b.color, b.color == c.color, c.color == d.color, d.color == -e.color,
+            guard a.color == -b.color, b.color == c.color, c.color == d.color, d.color == -e.color,
                   b.bodyBottom < a.high, b.bodyTop > a.low, c.bodyBottom < a.high, c.bodyTop > a.low,
                   d.bodyBottom < a.high, d.bodyTop > a.low,
                   c.close * s < b.close * s, d.close * s < c.close * s,
-                  e.open * s > d.close * s, e.close * s > a.close * s else { return 0 }
+                  e.open * s > d.close * s, e.close * s > a.close * s,
+                  a.realBody > w.avg(bodyLong4), b.realBody < w.avg(bodyShort3),
+                  c.realBody < w.avg(bodyShort2), d.realBody < w.avg(bodyShort1), e.realBody > w.avg(bodyLong0)
+            else { return 0 }
             return a.color * 100
         }
     }

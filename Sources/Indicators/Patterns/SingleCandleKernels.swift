@@ -12,8 +12,8 @@ extension CandlePatterns.BeltHold: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let svs = w.avg(shadowVeryShort)
-            guard c.realBody > w.avg(bodyLong),
-                  (c.isWhite && c.lowerShadow < svs) || (c.isBlack && c.upperShadow < svs) else { return 0 }
+            guard (c.isWhite && c.lowerShadow < svs) || (c.isBlack && c.upperShadow < svs),
+                  c.realBody > w.avg(bodyLong) else { return 0 }
             return c.color * 100
         }
     }
@@ -30,8 +30,8 @@ extension CandlePatterns.ClosingMarubozu: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let svs = w.avg(shadowVeryShort)
-            guard c.realBody > w.avg(bodyLong),
-                  (c.isWhite && c.upperShadow < svs) || (c.isBlack && c.lowerShadow < svs) else { return 0 }
+            guard (c.isWhite && c.upperShadow < svs) || (c.isBlack && c.lowerShadow < svs),
+                  c.realBody > w.avg(bodyLong) else { return 0 }
             return c.color * 100
         }
     }
@@ -95,7 +95,7 @@ extension CandlePatterns.HighWave: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let svl = w.avg(shadowVeryLong)
-            return c.realBody < w.avg(bodyShort) && c.upperShadow > svl && c.lowerShadow > svl ? c.color * 100 : 0
+            return c.upperShadow > svl && c.lowerShadow > svl && c.realBody < w.avg(bodyShort) ? c.color * 100 : 0
         }
     }
 }
@@ -127,7 +127,7 @@ extension CandlePatterns.LongLine: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let ss = w.avg(shadowShort)
-            return c.realBody > w.avg(bodyLong) && c.upperShadow < ss && c.lowerShadow < ss ? c.color * 100 : 0
+            return c.upperShadow < ss && c.lowerShadow < ss && c.realBody > w.avg(bodyLong) ? c.color * 100 : 0
         }
     }
 }
@@ -143,7 +143,7 @@ extension CandlePatterns.Marubozu: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let svs = w.avg(shadowVeryShort)
-            return c.realBody > w.avg(bodyLong) && c.upperShadow < svs && c.lowerShadow < svs ? c.color * 100 : 0
+            return c.upperShadow < svs && c.lowerShadow < svs && c.realBody > w.avg(bodyLong) ? c.color * 100 : 0
         }
     }
 }
@@ -161,7 +161,7 @@ extension CandlePatterns.RickshawMan: BatchCandleRule {
             let sl = w.avg(shadowLong)
             let nearValue = w.avg(near)
             let mid = c.low + c.highLowRange / 2
-            guard c.realBody <= w.avg(bodyDoji), c.lowerShadow > sl, c.upperShadow > sl,
+            guard c.lowerShadow > sl, c.upperShadow > sl, c.realBody <= w.avg(bodyDoji),
                   c.bodyBottom <= mid + nearValue, c.bodyTop >= mid - nearValue else { return 0 }
             return 100
         }
@@ -179,7 +179,7 @@ extension CandlePatterns.ShortLine: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
             let ss = w.avg(shadowShort)
-            return c.realBody < w.avg(bodyShort) && c.upperShadow < ss && c.lowerShadow < ss ? c.color * 100 : 0
+            return c.upperShadow < ss && c.lowerShadow < ss && c.realBody < w.avg(bodyShort) ? c.color * 100 : 0
         }
     }
 }
@@ -194,7 +194,7 @@ extension CandlePatterns.SpinningTop: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            return c.realBody < w.avg(bodyShort) && c.upperShadow > c.realBody && c.lowerShadow > c.realBody
+            return c.upperShadow > c.realBody && c.lowerShadow > c.realBody && c.realBody < w.avg(bodyShort)
                 ? c.color * 100 : 0
         }
     }
@@ -211,8 +211,8 @@ extension CandlePatterns.Takuri: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyDoji.roll(x, i); shadowVeryShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            return c.realBody <= w.avg(bodyDoji) && c.upperShadow < w.avg(shadowVeryShort)
-                && c.lowerShadow > w.avg(shadowVeryLong) ? 100 : 0
+            return c.lowerShadow > w.avg(shadowVeryLong) && c.realBody <= w.avg(bodyDoji)
+                && c.upperShadow < w.avg(shadowVeryShort) ? 100 : 0
         }
     }
 }
@@ -232,9 +232,8 @@ extension CandlePatterns.Hammer: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard c.realBody < w.avg(bodyShort), c.lowerShadow > w.avg(shadowLong),
-                  c.upperShadow < w.avg(shadowVeryShort),
-                  c.bodyBottom <= w[1].low + w.avg(near1) else { return 0 }
+            guard c.lowerShadow > w.avg(shadowLong), c.upperShadow < w.avg(shadowVeryShort),
+                  c.realBody < w.avg(bodyShort), c.bodyBottom <= w[1].low + w.avg(near1) else { return 0 }
             return 100
         }
     }
@@ -255,9 +254,8 @@ extension CandlePatterns.HangingMan: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard c.realBody < w.avg(bodyShort), c.lowerShadow > w.avg(shadowLong),
-                  c.upperShadow < w.avg(shadowVeryShort),
-                  c.bodyBottom >= w[1].high - w.avg(near1) else { return 0 }
+            guard c.lowerShadow > w.avg(shadowLong), c.upperShadow < w.avg(shadowVeryShort),
+                  c.realBody < w.avg(bodyShort), c.bodyBottom >= w[1].high - w.avg(near1) else { return 0 }
             return -100
         }
     }
@@ -274,8 +272,8 @@ extension CandlePatterns.InvertedHammer: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyShort.roll(x, i); shadowVeryShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard c.realBody < w.avg(bodyShort), c.upperShadow > w.avg(shadowLong),
-                  c.lowerShadow < w.avg(shadowVeryShort), w.bodyGapDown(0, 1) else { return 0 }
+            guard w.bodyGapDown(0, 1), c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
+                  c.realBody < w.avg(bodyShort) else { return 0 }
             return 100
         }
     }
@@ -292,8 +290,8 @@ extension CandlePatterns.ShootingStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyShort.roll(x, i); shadowVeryShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard c.realBody < w.avg(bodyShort), c.upperShadow > w.avg(shadowLong),
-                  c.lowerShadow < w.avg(shadowVeryShort), w.bodyGapUp(0, 1) else { return 0 }
+            guard w.bodyGapUp(0, 1), c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
+                  c.realBody < w.avg(bodyShort) else { return 0 }
             return -100
         }
     }

@@ -11,8 +11,8 @@ extension CandlePatterns.TwoCrows: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, a.realBody > w.avg(bodyLong2), b.isBlack, w.bodyGapUp(1, 2), c.isBlack,
-                  c.open < b.open, c.open > b.close, c.close > a.open, c.close < a.close else { return 0 }
+            guard w.bodyGapUp(1, 2), c.open > b.close, a.isWhite, b.isBlack, c.isBlack,
+                  c.open < b.open, c.close > a.open, c.close < a.close, a.realBody > w.avg(bodyLong2) else { return 0 }
             return -100
         }
     }
@@ -67,9 +67,9 @@ extension CandlePatterns.ThreeStarsInSouth: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
             let svs0 = w.avg(shadowVeryShort0)
-            guard a.isBlack, b.isBlack, c.isBlack,
+            guard b.open > a.close, a.isBlack, b.isBlack, c.isBlack,
+                  b.realBody < a.realBody, b.open <= a.high, b.low < a.close, b.low >= a.low,
                   a.realBody > w.avg(bodyLong2), a.lowerShadow > w.avg(shadowLong2),
-                  b.realBody < a.realBody, b.open > a.close, b.open <= a.high, b.low < a.close, b.low >= a.low,
                   b.lowerShadow > w.avg(shadowVeryShort1),
                   c.realBody < w.avg(bodyShort0), c.lowerShadow < svs0, c.upperShadow < svs0,
                   c.low > b.low, c.high < b.high else { return 0 }
@@ -97,12 +97,11 @@ extension CandlePatterns.ThreeWhiteSoldiers: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, a.upperShadow < w.avg(shadowVeryShort2),
-                  b.isWhite, b.upperShadow < w.avg(shadowVeryShort1),
-                  c.isWhite, c.upperShadow < w.avg(shadowVeryShort0),
-                  c.close > b.close, b.close > a.close,
-                  b.open > a.open, b.open <= a.close + w.avg(near2),
-                  c.open > b.open, c.open <= b.close + w.avg(near1),
+            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close,
+                  b.open > a.open, c.open > b.open,
+                  a.upperShadow < w.avg(shadowVeryShort2), b.upperShadow < w.avg(shadowVeryShort1),
+                  c.upperShadow < w.avg(shadowVeryShort0),
+                  b.open <= a.close + w.avg(near2), c.open <= b.close + w.avg(near1),
                   b.realBody > a.realBody - w.avg(far2), c.realBody > b.realBody - w.avg(far1),
                   c.realBody > w.avg(bodyShort0) else { return 0 }
             return 100
@@ -121,13 +120,13 @@ extension CandlePatterns.AbandonedBaby: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1),
+            let top = w.gapUp(1, 2) && w.gapDown(0, 1) && a.isWhite && c.isBlack
+                && c.close < a.close - a.realBody * penetration
+            let bottom = w.gapDown(1, 2) && w.gapUp(0, 1) && a.isBlack && c.isWhite
+                && c.close > a.close + a.realBody * penetration
+            guard top || bottom, a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1),
                   c.realBody > w.avg(bodyShort0) else { return 0 }
-            let top = a.isWhite && c.isBlack && c.close < a.close - a.realBody * penetration
-                && w.gapUp(1, 2) && w.gapDown(0, 1)
-            let bottom = a.isBlack && c.isWhite && c.close > a.close + a.realBody * penetration
-                && w.gapDown(1, 2) && w.gapUp(0, 1)
-            return top || bottom ? c.color * 100 : 0
+            return c.color * 100
         }
     }
 }
@@ -177,8 +176,9 @@ extension CandlePatterns.EveningStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), a.isWhite, w[1].realBody <= w.avg(bodyShort1), w.bodyGapUp(1, 2),
-                  c.realBody > w.avg(bodyShort0), c.isBlack, c.close < a.close - a.realBody * penetration else { return 0 }
+            guard w.bodyGapUp(1, 2), a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
+                  a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyShort1), c.realBody > w.avg(bodyShort0)
+            else { return 0 }
             return -100
         }
     }
@@ -195,8 +195,9 @@ extension CandlePatterns.EveningDojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), a.isWhite, w[1].realBody <= w.avg(bodyDoji1), w.bodyGapUp(1, 2),
-                  c.realBody > w.avg(bodyShort0), c.isBlack, c.close < a.close - a.realBody * penetration else { return 0 }
+            guard w.bodyGapUp(1, 2), a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
+                  a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1), c.realBody > w.avg(bodyShort0)
+            else { return 0 }
             return -100
         }
     }
@@ -213,8 +214,9 @@ extension CandlePatterns.MorningStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), a.isBlack, w[1].realBody <= w.avg(bodyShort1), w.bodyGapDown(1, 2),
-                  c.realBody > w.avg(bodyShort0), c.isWhite, c.close > a.close + a.realBody * penetration else { return 0 }
+            guard w.bodyGapDown(1, 2), a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
+                  a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyShort1), c.realBody > w.avg(bodyShort0)
+            else { return 0 }
             return 100
         }
     }
@@ -231,8 +233,9 @@ extension CandlePatterns.MorningDojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), a.isBlack, w[1].realBody <= w.avg(bodyDoji1), w.bodyGapDown(1, 2),
-                  c.realBody > w.avg(bodyShort0), c.isWhite, c.close > a.close + a.realBody * penetration else { return 0 }
+            guard w.bodyGapDown(1, 2), a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
+                  a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1), c.realBody > w.avg(bodyShort0)
+            else { return 0 }
             return 100
         }
     }
@@ -276,10 +279,9 @@ extension CandlePatterns.IdenticalThreeCrows: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
             let eq2 = w.avg(equal2), eq1 = w.avg(equal1)
-            guard a.isBlack, a.lowerShadow < w.avg(shadowVeryShort2),
-                  b.isBlack, b.lowerShadow < w.avg(shadowVeryShort1),
-                  c.isBlack, c.lowerShadow < w.avg(shadowVeryShort0),
-                  a.close > b.close, b.close > c.close,
+            guard a.isBlack, b.isBlack, c.isBlack, a.close > b.close, b.close > c.close,
+                  a.lowerShadow < w.avg(shadowVeryShort2), b.lowerShadow < w.avg(shadowVeryShort1),
+                  c.lowerShadow < w.avg(shadowVeryShort0),
                   b.open <= a.close + eq2, b.open >= a.close - eq2,
                   c.open <= b.close + eq1, c.open >= b.close - eq1 else { return 0 }
             return -100
@@ -304,10 +306,9 @@ extension CandlePatterns.StalledPattern: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close,
+            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close, b.open > a.open,
                   a.realBody > w.avg(bodyLong2), b.realBody > w.avg(bodyLong1),
-                  b.upperShadow < w.avg(shadowVeryShort1),
-                  b.open > a.open, b.open <= a.close + w.avg(near2),
+                  b.upperShadow < w.avg(shadowVeryShort1), b.open <= a.close + w.avg(near2),
                   c.realBody < w.avg(bodyShort0),
                   c.open >= b.close - c.realBody - w.avg(near1) else { return 0 }
             return -100
@@ -326,7 +327,7 @@ extension CandlePatterns.StickSandwich: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
             let eq = w.avg(equal2)
-            guard a.isBlack, b.isWhite, c.isBlack, b.low > a.close,
+            guard b.low > a.close, a.isBlack, b.isWhite, c.isBlack,
                   c.close <= a.close + eq, c.close >= a.close - eq else { return 0 }
             return 100
         }
@@ -383,9 +384,8 @@ extension CandlePatterns.UniqueThreeRiver: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.realBody > w.avg(bodyLong2), a.isBlack,
-                  b.isBlack, b.close > a.close, b.open <= a.open, b.low < a.low,
-                  c.realBody < w.avg(bodyShort0), c.isWhite, c.open > b.low else { return 0 }
+            guard b.close > a.close, a.isBlack, b.isBlack, c.isWhite, b.open <= a.open, b.low < a.low, c.open > b.low,
+                  a.realBody > w.avg(bodyLong2), c.realBody < w.avg(bodyShort0) else { return 0 }
             return 100
         }
     }
@@ -401,9 +401,9 @@ extension CandlePatterns.UpsideGapTwoCrows: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, a.realBody > w.avg(bodyLong2),
-                  b.isBlack, b.realBody <= w.avg(bodyShort1), w.bodyGapUp(1, 2),
-                  c.isBlack, c.open > b.open, c.close < b.close, c.close > a.close else { return 0 }
+            guard w.bodyGapUp(1, 2), a.isWhite, b.isBlack, c.isBlack,
+                  c.open > b.open, c.close < b.close, c.close > a.close,
+                  a.realBody > w.avg(bodyLong2), b.realBody <= w.avg(bodyShort1) else { return 0 }
             return -100
         }
     }
@@ -416,9 +416,9 @@ extension CandlePatterns.XSideGapThreeMethods: BatchCandleRule {
         init(_ rule: Rule) {}
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.color == b.color, b.color == -c.color,
-                  c.open < b.bodyTop, c.open > b.bodyBottom, c.close < a.bodyTop, c.close > a.bodyBottom,
-                  (a.isWhite && w.bodyGapUp(1, 2)) || (a.isBlack && w.bodyGapDown(1, 2)) else { return 0 }
+            guard (w.bodyGapUp(1, 2) && a.isWhite) || (w.bodyGapDown(1, 2) && a.isBlack),
+                  a.color == b.color, b.color == -c.color,
+                  c.open < b.bodyTop, c.open > b.bodyBottom, c.close < a.bodyTop, c.close > a.bodyBottom else { return 0 }
             return a.color * 100
         }
     }

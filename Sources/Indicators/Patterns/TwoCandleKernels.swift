@@ -12,8 +12,8 @@ extension CandlePatterns.Counterattack: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
             let eq = w.avg(equal1)
-            guard a.color == -b.color, a.realBody > w.avg(bodyLong1), b.realBody > w.avg(bodyLong0),
-                  b.close <= a.close + eq, b.close >= a.close - eq else { return 0 }
+            guard b.close <= a.close + eq, b.close >= a.close - eq, a.color == -b.color,
+                  a.realBody > w.avg(bodyLong1), b.realBody > w.avg(bodyLong0) else { return 0 }
             return b.color * 100
         }
     }
@@ -30,8 +30,8 @@ extension CandlePatterns.DarkCloudCover: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.isWhite, a.realBody > w.avg(bodyLong1), b.isBlack, b.open > a.high,
-                  b.close > a.open, b.close < a.close - a.realBody * penetration else { return 0 }
+            guard b.open > a.high, a.isWhite, b.isBlack, b.close > a.open,
+                  b.close < a.close - a.realBody * penetration, a.realBody > w.avg(bodyLong1) else { return 0 }
             return -100
         }
     }
@@ -47,8 +47,8 @@ extension CandlePatterns.DojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyDoji0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyDoji0),
-                  (a.isWhite && w.bodyGapUp(0, 1)) || (a.isBlack && w.bodyGapDown(0, 1)) else { return 0 }
+            guard (w.bodyGapUp(0, 1) && a.isWhite) || (w.bodyGapDown(0, 1) && a.isBlack),
+                  a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyDoji0) else { return 0 }
             return -a.color * 100
         }
     }
@@ -81,7 +81,8 @@ extension CandlePatterns.Harami: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyShort0) else { return 0 }
+            guard b.bodyTop <= a.bodyTop, b.bodyBottom >= a.bodyBottom,
+                  a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyShort0) else { return 0 }
             return CandlePatterns.haramiSignal(a, b)
         }
     }
@@ -97,7 +98,8 @@ extension CandlePatterns.HaramiCross: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyDoji0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyDoji0) else { return 0 }
+            guard b.bodyTop <= a.bodyTop, b.bodyBottom >= a.bodyBottom,
+                  a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyDoji0) else { return 0 }
             return CandlePatterns.haramiSignal(a, b)
         }
     }
@@ -113,8 +115,8 @@ extension CandlePatterns.HomingPigeon: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.isBlack, b.isBlack, a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyShort0),
-                  b.open < a.open, b.close > a.close else { return 0 }
+            guard b.close > a.close, b.open < a.open, a.isBlack, b.isBlack,
+                  a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyShort0) else { return 0 }
             return 100
         }
     }
@@ -130,8 +132,8 @@ extension CandlePatterns.InNeck: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { equal1.roll(x, i); bodyLong1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.isBlack, a.realBody > w.avg(bodyLong1), b.isWhite, b.open < a.low,
-                  b.close <= a.close + w.avg(equal1), b.close >= a.close else { return 0 }
+            guard b.open < a.low, a.isBlack, b.isWhite, b.close >= a.close,
+                  b.close <= a.close + w.avg(equal1), a.realBody > w.avg(bodyLong1) else { return 0 }
             return -100
         }
     }
@@ -148,8 +150,8 @@ extension CandlePatterns.OnNeck: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
             let eq = w.avg(equal1)
-            guard a.isBlack, a.realBody > w.avg(bodyLong1), b.isWhite, b.open < a.low,
-                  b.close <= a.low + eq, b.close >= a.low - eq else { return 0 }
+            guard b.open < a.low, a.isBlack, b.isWhite,
+                  b.close <= a.low + eq, b.close >= a.low - eq, a.realBody > w.avg(bodyLong1) else { return 0 }
             return -100
         }
     }
@@ -165,8 +167,8 @@ extension CandlePatterns.Thrusting: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { equal1.roll(x, i); bodyLong1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.isBlack, a.realBody > w.avg(bodyLong1), b.isWhite, b.open < a.low,
-                  b.close > a.close + w.avg(equal1), b.close <= a.close + a.realBody * 0.5 else { return 0 }
+            guard b.open < a.low, a.isBlack, b.isWhite, b.close <= a.close + a.realBody * 0.5,
+                  b.close > a.close + w.avg(equal1), a.realBody > w.avg(bodyLong1) else { return 0 }
             return -100
         }
     }
@@ -188,10 +190,9 @@ struct KickingAverages {
     @inline(__always) func isKicking(_ w: CandleBatchWindow) -> Bool {
         let a = w[1], b = w[0]
         let svs1 = w.avg(shadowVeryShort1), svs0 = w.avg(shadowVeryShort0)
-        return a.color == -b.color
-            && a.realBody > w.avg(bodyLong1) && a.upperShadow < svs1 && a.lowerShadow < svs1
-            && b.realBody > w.avg(bodyLong0) && b.upperShadow < svs0 && b.lowerShadow < svs0
-            && ((a.isBlack && w.gapUp(0, 1)) || (a.isWhite && w.gapDown(0, 1)))
+        return ((w.gapUp(0, 1) && a.isBlack) || (w.gapDown(0, 1) && a.isWhite)) && a.color == -b.color
+            && a.upperShadow < svs1 && a.lowerShadow < svs1 && b.upperShadow < svs0 && b.lowerShadow < svs0
+            && a.realBody > w.avg(bodyLong1) && b.realBody > w.avg(bodyLong0)
     }
 }
 
@@ -237,7 +238,7 @@ extension CandlePatterns.MatchingLow: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
             let eq = w.avg(equal1)
-            return a.isBlack && b.isBlack && b.close <= a.close + eq && b.close >= a.close - eq ? 100 : 0
+            return b.close <= a.close + eq && b.close >= a.close - eq && a.isBlack && b.isBlack ? 100 : 0
         }
     }
 }
@@ -252,8 +253,8 @@ extension CandlePatterns.Piercing: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyLong0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
-            guard a.isBlack, a.realBody > w.avg(bodyLong1), b.isWhite, b.realBody > w.avg(bodyLong0),
-                  b.open < a.low, b.close < a.open, b.close > a.close + a.realBody * 0.5 else { return 0 }
+            guard b.open < a.low, a.isBlack, b.isWhite, b.close < a.open, b.close > a.close + a.realBody * 0.5,
+                  a.realBody > w.avg(bodyLong1), b.realBody > w.avg(bodyLong0) else { return 0 }
             return 100
         }
     }
@@ -275,8 +276,9 @@ extension CandlePatterns.SeparatingLines: BatchCandleRule {
             let w = x.window(i), a = w[1], b = w[0]
             let eq = w.avg(equal1)
             let svs = w.avg(shadowVeryShort0)
-            guard a.color == -b.color, b.open <= a.open + eq, b.open >= a.open - eq, b.realBody > w.avg(bodyLong0),
-                  (b.isWhite && b.lowerShadow < svs) || (b.isBlack && b.upperShadow < svs) else { return 0 }
+            guard b.open <= a.open + eq, b.open >= a.open - eq, a.color == -b.color,
+                  (b.isWhite && b.lowerShadow < svs) || (b.isBlack && b.upperShadow < svs),
+                  b.realBody > w.avg(bodyLong0) else { return 0 }
             return b.color * 100
         }
     }
