@@ -97,7 +97,7 @@ extension CandlePatterns.ThreeWhiteSoldiers: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close,
+            guard a.color &+ b.color &+ c.color == 3, c.close > b.close, b.close > a.close,
                   b.open > a.open, c.open > b.open,
                   a.upperShadow < w.avg(shadowVeryShort2), b.upperShadow < w.avg(shadowVeryShort1),
                   c.upperShadow < w.avg(shadowVeryShort0),
@@ -150,7 +150,7 @@ extension CandlePatterns.AdvanceBlock: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close,
+            guard a.color &+ b.color &+ c.color == 3, c.close > b.close, b.close > a.close,
                   b.open > a.open, b.open <= a.close + w.avg(near2),
                   c.open > b.open, c.open <= b.close + w.avg(near1),
                   a.realBody > w.avg(bodyLong2), a.upperShadow < w.avg(shadowShort2) else { return 0 }
@@ -251,6 +251,7 @@ extension CandlePatterns.GapSideSideWhite: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { near1.roll(x, i); equal1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), b = w[1], c = w[0]
+            guard w.bodyGapUp(1, 2) || w.bodyGapDown(1, 2) else { return 0 }
             let near = w.avg(near1), eq = w.avg(equal1)
             guard (w.bodyGapUp(1, 2) && w.bodyGapUp(0, 2)) || (w.bodyGapDown(1, 2) && w.bodyGapDown(0, 2)),
                   b.isWhite, c.isWhite,
@@ -279,7 +280,7 @@ extension CandlePatterns.IdenticalThreeCrows: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
             let eq2 = w.avg(equal2), eq1 = w.avg(equal1)
-            guard a.isBlack, b.isBlack, c.isBlack, a.close > b.close, b.close > c.close,
+            guard a.color &+ b.color &+ c.color == -3, a.close > b.close, b.close > c.close,
                   a.lowerShadow < w.avg(shadowVeryShort2), b.lowerShadow < w.avg(shadowVeryShort1),
                   c.lowerShadow < w.avg(shadowVeryShort0),
                   b.open <= a.close + eq2, b.open >= a.close - eq2,
@@ -306,7 +307,7 @@ extension CandlePatterns.StalledPattern: BatchCandleRule {
         }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard a.isWhite, b.isWhite, c.isWhite, c.close > b.close, b.close > a.close, b.open > a.open,
+            guard a.color &+ b.color &+ c.color == 3, c.close > b.close, b.close > a.close, b.open > a.open,
                   a.realBody > w.avg(bodyLong2), b.realBody > w.avg(bodyLong1),
                   b.upperShadow < w.avg(shadowVeryShort1), b.open <= a.close + w.avg(near2),
                   c.realBody < w.avg(bodyShort0),
@@ -344,6 +345,7 @@ extension CandlePatterns.TasukiGap: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { near1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
+            guard w.bodyGapUp(1, 2) || w.bodyGapDown(1, 2) else { return 0 }
             let near = w.avg(near1)
             let up = w.bodyGapUp(1, 2) && b.isWhite && c.isBlack && c.open < b.close && c.open > b.open
                 && c.close < b.open && c.close > a.bodyTop && abs(b.realBody - c.realBody) < near
@@ -416,6 +418,7 @@ extension CandlePatterns.XSideGapThreeMethods: BatchCandleRule {
         init(_ rule: Rule) {}
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
+            guard w.bodyGapUp(1, 2) || w.bodyGapDown(1, 2) else { return 0 }
             guard (w.bodyGapUp(1, 2) && a.isWhite) || (w.bodyGapDown(1, 2) && a.isBlack),
                   a.color == b.color, b.color == -c.color,
                   c.open < b.bodyTop, c.open > b.bodyBottom, c.close < a.bodyTop, c.close > a.bodyBottom else { return 0 }

@@ -276,7 +276,7 @@ extension CandlePatterns.SeparatingLines: BatchCandleRule {
             let w = x.window(i), a = w[1], b = w[0]
             let eq = w.avg(equal1)
             let svs = w.avg(shadowVeryShort0)
-            guard b.open <= a.open + eq, b.open >= a.open - eq, a.color == -b.color,
+            guard a.color == -b.color, b.open <= a.open + eq, b.open >= a.open - eq,
                   (b.isWhite && b.lowerShadow < svs) || (b.isBlack && b.upperShadow < svs),
                   b.realBody > w.avg(bodyLong0) else { return 0 }
             return b.color * 100

@@ -31,7 +31,7 @@ struct CandleBatchWindow {
     let i: Int
 
     /// The candle `back` bars before the current one (0 = current).
-    @inline(__always) subscript(back: Int) -> CandleShape { x[i - back] }
+    @inline(__always) subscript(back: Int) -> CandleShape { x[i &- back] }
 
     /// TA_CANDLEAVERAGE of a running total, for the candle it judges (`i - offset`).
     @inline(__always)
@@ -179,8 +179,8 @@ struct CandleAverage<S: CandleSettingType> {
     mutating func start(_ x: CandlePointers, _ s: Int) {
         guard S.period > 0 else { return }
         var t = 0.0
-        var j = s - offset - S.period
-        while j < s - offset {
+        var j = s &- offset &- S.period
+        while j < s &- offset {
             t += S.Measure.of(x, j)
             j += 1
         }
@@ -191,13 +191,13 @@ struct CandleAverage<S: CandleSettingType> {
     @inline(__always)
     mutating func roll(_ x: CandlePointers, _ i: Int) {
         guard S.period > 0 else { return }
-        total += S.Measure.of(x, i - offset) - S.Measure.of(x, i - offset - S.period)
+        total += S.Measure.of(x, i &- offset) - S.Measure.of(x, i &- offset &- S.period)
     }
 
     /// TA_CANDLEAVERAGE at row `i`: `factor * (period != 0 ? total / period : own measure) / (shadows ? 2 : 1)`.
     @inline(__always)
     func value(_ x: CandlePointers, _ i: Int) -> Double {
-        S.factor * (S.period != 0 ? total / Double(S.period) : S.Measure.of(x, i - offset)) / S.Measure.divisor
+        S.factor * (S.period != 0 ? total / Double(S.period) : S.Measure.of(x, i &- offset)) / S.Measure.divisor
     }
 }
 
@@ -253,12 +253,12 @@ enum CandleKernels {
                             while i < lookback {
                                 _ = k.signal(x, i)
                                 k.roll(x, i)
-                                i += 1
+                                i &+= 1
                             }
                             while i < n {
                                 out[i] = Double(k.signal(x, i))
                                 k.roll(x, i)
-                                i += 1
+                                i &+= 1
                             }
                         }
                     }
