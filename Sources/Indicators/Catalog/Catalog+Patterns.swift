@@ -80,9 +80,11 @@ extension IndicatorCatalog {
     ]
 
     /// A candlestick pattern definition: inputs open, high, low, close; one integer output; lookback from the rule.
+    /// The streaming form runs the rule (`CandlePatternState`); the batch form runs its kernel (`R.Kernel`) over the
+    /// columns with `CandleKernels.run`, which gives the same signals.
     /// - Parameter penetration: the default of TA-Lib's `penetration` parameter (range 0...3e37), for the patterns
     ///   that take one.
-    private static func candle<R: CandleRule>(
+    private static func candle<R: BatchCandleRule>(
         _ id: String, _ name: String, penetration: Double? = nil, _ rule: @escaping @Sendable (Parameters) -> R
     ) -> IndicatorDefinition {
         let parameters: [ParameterSpec] = penetration.map {
@@ -92,6 +94,7 @@ extension IndicatorCatalog {
             id, name: name, group: .patternRecognition, inputs: InputSpec.prices(.open, .high, .low, .close),
             parameters: parameters, outputs: [OutputSpec("integer", integer: true)],
             lookback: { _ in R.lookback },
-            make: { CandlePatternState(rule($0)) })
+            make: { CandlePatternState(rule($0)) },
+            batch: { columns, p in CandleKernels.run(R.Kernel(rule(p)), columns) })
     }
 }
