@@ -807,35 +807,31 @@ extension MathKernels {
     }
 
     /// `PERCENTRANK`: the share of the previous `period` values strictly below the current one, in percent
-    /// (`PercentRankState`'s formula). That count is the number of sorted window values before the current
-    /// one (NaN sorts last and is below nothing; a NaN current value has none below it, as `<` says).
+    /// (`PercentRankState`'s formula), counted afresh per bar as TA-Lib does. On an all-finite series the
+    /// count reads `e < v` from the sign bit of `(e - v) + 0` (the `+ 0` makes `-0 - 0` a `+0`), which
+    /// vectorises; otherwise it compares with `<`, so NaN is below nothing and nothing is below NaN.
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
-        if holdsOnlyFinite(x, n) {
-            percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: true)
-        } else {
-            percentRankWindow(x, n, period: rawPeriod, out, numbersOnly: false)
-        }
-    }
-
-    @inline(__always)
-    static func percentRankWindow(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
-                                  _ out: UnsafeMutablePointer<Double>, numbersOnly: Bool) {
         let period = Swift.max(1, rawPeriod)
         fill(out, 0, Swift.min(period, n), .nan)
         guard n > period else { return }
-        var window = SortedWindow(capacity: period)
-        defer { window.release() }
-        for t in 0..<period { window.insert(x[t], numbersOnly: numbersOnly) }
         let divisor = Double(period)
-        var t = period
-        while t < n {
-            let v = x[t]
-            let lower = window.lowerBound(v, numbersOnly: numbersOnly)
-            let below = v.isNaN ? 0 : lower
-            out[t] = (Double(below) / divisor) * 100.0
-            window.replace(x[t &- period], with: v, lower: lower, numbersOnly: numbersOnly)
-            t &+= 1
+        if holdsOnlyFinite(x, n) {
+            for t in period..<n {
+                let v = x[t]
+                let window = x + (t &- period)
+                var below: UInt = 0
+                for k in 0..<period { below &+= UInt(((window[k] - v) + 0.0).bitPattern) &>> 63 }
+                out[t] = (Double(below) / divisor) * 100.0
+            }
+        } else {
+            for t in period..<n {
+                let v = x[t]
+                let window = x + (t &- period)
+                var below = 0
+                for k in 0..<period { below &+= window[k] < v ? 1 : 0 }
+                out[t] = (Double(below) / divisor) * 100.0
+            }
         }
     }
 }
