@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Batch kernels of the Overlap Studies, Volatility Indicators and Price Transform functions.
 ///
 /// Each kernel writes a whole output column through raw pointers and gives, bar for bar, the values of
@@ -15,36 +11,14 @@ enum OverlapKernels {}
 // MARK: - Plumbing
 
 extension OverlapKernels {
-    /// Asks the kernel to back a large fresh output column with transparent huge pages (as numpy does for
-    /// arrays of 4 MB and more), so writing it costs a few page faults instead of one per 4 KB page. Advisory
-    /// only: where the call is not available or refused, nothing changes.
-    @inlinable
-    static func adviseHugePages(_ p: UnsafeMutablePointer<Double>, count n: Int) {
-        #if os(Linux)
-        let bytes = n &* MemoryLayout<Double>.stride
-        guard bytes >= 4 << 20 else { return }
-        let huge = 2 << 20
-        let start = (Int(bitPattern: UnsafeMutableRawPointer(p)) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: UnsafeMutableRawPointer(p)) + bytes) & ~(huge - 1)
-        guard end > start, let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(base, end - start, MADV_HUGEPAGE)
-        #endif
-    }
-
-    /// `IndicatorRunner.withColumns` with huge-page advice on the outputs it hands out.
+    /// `IndicatorRunner.withColumns` (which asks for huge pages on large outputs).
     @inlinable
     static func outputs(
         count n: Int, _ k: Int,
         _ fill: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
                  UnsafeMutablePointer<Double>) -> Void
     ) -> [[Double]] {
-        IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, o3 in
-            adviseHugePages(o0, count: n)
-            if k > 1 { adviseHugePages(o1, count: n) }
-            if k > 2 { adviseHugePages(o2, count: n) }
-            if k > 3 { adviseHugePages(o3, count: n) }
-            fill(o0, o1, o2, o3)
-        }
+        IndicatorRunner.withColumns(count: n, outputs: k, fill)
     }
 
     /// Runs `body` with a pointer to each input and to `outputs` result columns of `input`'s length.
