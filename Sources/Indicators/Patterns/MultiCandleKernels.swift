@@ -83,6 +83,7 @@ extension CandlePatterns.Breakaway: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong4.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[4], b = w[3], c = w[2], d = w[1], e = w[0]
+            guard w.bodyGapDown(3, 4) || w.bodyGapUp(3, 4) else { return 0 }
             let bullish = w.bodyGapDown(3, 4) && a.isBlack && c.high < b.high && c.low < b.low
                 && d.high < c.high && d.low < c.low && e.close > b.open && e.close < a.close
             let bearish = w.bodyGapUp(3, 4) && a.isWhite && c.high > b.high && c.low > b.low
@@ -129,7 +130,8 @@ extension CandlePatterns.MatHold: BatchCandleRule {
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[4], b = w[3], c = w[2], d = w[1], e = w[0]
             let floor = a.close - a.realBody * penetration
-            guard w.bodyGapUp(3, 4), a.isWhite, b.isBlack, e.isWhite,
+            guard w.bodyGapUp(3, 4) else { return 0 }
+            guard a.isWhite, b.isBlack, e.isWhite,
                   c.bodyBottom < a.close, d.bodyBottom < a.close,
                   c.bodyBottom > floor, d.bodyBottom > floor,
                   c.bodyTop < b.open, d.bodyTop < c.bodyTop,

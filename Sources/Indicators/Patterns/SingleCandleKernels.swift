@@ -272,7 +272,8 @@ extension CandlePatterns.InvertedHammer: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyShort.roll(x, i); shadowVeryShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard w.bodyGapDown(0, 1), c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
+            guard w.bodyGapDown(0, 1) else { return 0 }
+            guard c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
                   c.realBody < w.avg(bodyShort) else { return 0 }
             return 100
         }
@@ -290,7 +291,8 @@ extension CandlePatterns.ShootingStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyShort.roll(x, i); shadowVeryShort.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), c = w[0]
-            guard w.bodyGapUp(0, 1), c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
+            guard w.bodyGapUp(0, 1) else { return 0 }
+            guard c.upperShadow > w.avg(shadowLong), c.lowerShadow < w.avg(shadowVeryShort),
                   c.realBody < w.avg(bodyShort) else { return 0 }
             return -100
         }

@@ -11,7 +11,8 @@ extension CandlePatterns.TwoCrows: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard w.bodyGapUp(1, 2), c.open > b.close, a.isWhite, b.isBlack, c.isBlack,
+            guard w.bodyGapUp(1, 2) else { return 0 }
+            guard c.open > b.close, a.isWhite, b.isBlack, c.isBlack,
                   c.open < b.open, c.close > a.open, c.close < a.close, a.realBody > w.avg(bodyLong2) else { return 0 }
             return -100
         }
@@ -120,6 +121,7 @@ extension CandlePatterns.AbandonedBaby: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
+            guard w.gapUp(1, 2) || w.gapDown(1, 2) else { return 0 }
             let top = w.gapUp(1, 2) && w.gapDown(0, 1) && a.isWhite && c.isBlack
                 && c.close < a.close - a.realBody * penetration
             let bottom = w.gapDown(1, 2) && w.gapUp(0, 1) && a.isBlack && c.isWhite
@@ -176,7 +178,8 @@ extension CandlePatterns.EveningStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard w.bodyGapUp(1, 2), a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
+            guard w.bodyGapUp(1, 2) else { return 0 }
+            guard a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
                   a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyShort1), c.realBody > w.avg(bodyShort0)
             else { return 0 }
             return -100
@@ -195,7 +198,8 @@ extension CandlePatterns.EveningDojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard w.bodyGapUp(1, 2), a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
+            guard w.bodyGapUp(1, 2) else { return 0 }
+            guard a.isWhite, c.isBlack, c.close < a.close - a.realBody * penetration,
                   a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1), c.realBody > w.avg(bodyShort0)
             else { return 0 }
             return -100
@@ -214,7 +218,8 @@ extension CandlePatterns.MorningStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard w.bodyGapDown(1, 2), a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
+            guard w.bodyGapDown(1, 2) else { return 0 }
+            guard a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
                   a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyShort1), c.realBody > w.avg(bodyShort0)
             else { return 0 }
             return 100
@@ -233,7 +238,8 @@ extension CandlePatterns.MorningDojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyDoji1.roll(x, i); bodyShort0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], c = w[0]
-            guard w.bodyGapDown(1, 2), a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
+            guard w.bodyGapDown(1, 2) else { return 0 }
+            guard a.isBlack, c.isWhite, c.close > a.close + a.realBody * penetration,
                   a.realBody > w.avg(bodyLong2), w[1].realBody <= w.avg(bodyDoji1), c.realBody > w.avg(bodyShort0)
             else { return 0 }
             return 100
@@ -403,7 +409,8 @@ extension CandlePatterns.UpsideGapTwoCrows: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong2.roll(x, i); bodyShort1.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[2], b = w[1], c = w[0]
-            guard w.bodyGapUp(1, 2), a.isWhite, b.isBlack, c.isBlack,
+            guard w.bodyGapUp(1, 2) else { return 0 }
+            guard a.isWhite, b.isBlack, c.isBlack,
                   c.open > b.open, c.close < b.close, c.close > a.close,
                   a.realBody > w.avg(bodyLong2), b.realBody <= w.avg(bodyShort1) else { return 0 }
             return -100

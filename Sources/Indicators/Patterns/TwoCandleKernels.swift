@@ -47,6 +47,7 @@ extension CandlePatterns.DojiStar: BatchCandleRule {
         mutating func roll(_ x: CandlePointers, _ i: Int) { bodyLong1.roll(x, i); bodyDoji0.roll(x, i) }
         @inline(__always) func signal(_ x: CandlePointers, _ i: Int) -> Int {
             let w = x.window(i), a = w[1], b = w[0]
+            guard w.bodyGapUp(0, 1) || w.bodyGapDown(0, 1) else { return 0 }
             guard (w.bodyGapUp(0, 1) && a.isWhite) || (w.bodyGapDown(0, 1) && a.isBlack),
                   a.realBody > w.avg(bodyLong1), b.realBody <= w.avg(bodyDoji0) else { return 0 }
             return -a.color * 100
@@ -190,6 +191,7 @@ struct KickingAverages {
     @inline(__always) func isKicking(_ w: CandleBatchWindow) -> Bool {
         let a = w[1], b = w[0]
         let svs1 = w.avg(shadowVeryShort1), svs0 = w.avg(shadowVeryShort0)
+        guard w.gapUp(0, 1) || w.gapDown(0, 1) else { return false }
         return ((w.gapUp(0, 1) && a.isBlack) || (w.gapDown(0, 1) && a.isWhite)) && a.color == -b.color
             && a.upperShadow < svs1 && a.lowerShadow < svs1 && b.upperShadow < svs0 && b.lowerShadow < svs0
             && a.realBody > w.avg(bodyLong1) && b.realBody > w.avg(bodyLong0)

@@ -6,6 +6,12 @@
 // and each rule reads the candles straight from the input arrays (no ring buffer, no per-bar lookups or switches,
 // no allocation in the loop). The floating-point operations are the streaming state's (`CandleWindow`), which are
 // TA-Lib's, in the same order, so the integer signals are the same to the bar.
+//
+// Each kernel tests its rule's conditions in a different order from the streaming rule: a lone gap test first
+// where the pattern needs a gap, then price and color comparisons, and the candle averages (a division each) last.
+// The conditions are pure, so the order changes only the speed: on real series (crypto trades around the clock, so a
+// candle opens at the previous close) gaps are rare, and most bars leave after one well-predicted comparison.
+// Conjunctions of colors are one comparison of the color sum (`a.color &+ b.color &+ c.color == 3`: all white).
 
 /// The open, high, low and close columns of a series as raw pointers (valid only inside `CandleKernels.run`).
 struct CandlePointers {
@@ -157,11 +163,6 @@ enum CandleSettings {
         static var setting: CandleSetting { .equal }
     }
 
-    /// Every setting type, for the test that they equal the `CandleSetting` values.
-    static let all: [any CandleSettingType.Type] = [
-        BodyLong.self, BodyVeryLong.self, BodyShort.self, BodyDoji.self, ShadowLong.self, ShadowVeryLong.self,
-        ShadowShort.self, ShadowVeryShort.self, Near.self, Far.self, Equal.self,
-    ]
 }
 
 /// The running total of one setting for the candle `offset` bars before the current one: the sum of the setting's
