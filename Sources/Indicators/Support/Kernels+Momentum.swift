@@ -1541,8 +1541,8 @@ enum MomentumBatch {
                     while j <= i {
                         let v = x[j]
                         total += abs(v - previous)
-                        if v > highest { highest = v }
-                        if v < lowest { lowest = v }
+                        highest = v > highest ? v : highest
+                        lowest = v < lowest ? v : lowest
                         previous = v
                         j += 1
                     }
@@ -1600,13 +1600,19 @@ enum MomentumBatch {
                     let start = i - width + 1
                     let pivot = start + left
                     var otherHigh = h[start], otherLow = l[start]
+                    // Every bar but the pivot, in window order (two loops instead of a test per bar).
                     var j = start + 1
+                    while j < pivot {
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
+                        j += 1
+                    }
+                    j = pivot + 1
                     while j <= i {
-                        if j != pivot {
-                            let a = h[j], b = l[j]
-                            if a > otherHigh { otherHigh = a }
-                            if b < otherLow { otherLow = b }
-                        }
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
                         j += 1
                     }
                     o0[i] = h[pivot] > otherHigh ? 100 : 0
