@@ -527,45 +527,49 @@ enum MomentumKernels {
 
     // MARK: - Volume
 
-    /// ULTOSC as `ULTOSCState`, recomputing the buying pressure and true range of the rows leaving each window.
+    /// ULTOSC as `ULTOSCState`: each row's buying pressure and true range kept in a ring of the longest window, so
+    /// the rows leaving the three windows are read back, not recomputed.
     @inlinable
     static func ultosc(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
                        _ p0: Int, _ p1: Int, _ p2: Int, _ o: UnsafeMutablePointer<Double>) {
         blank(o, 0, p2, n)
-        @inline(__always) func pressure(_ j: Int) -> Double { c[j] - Swift.min(l[j], c[j - 1]) }
-        @inline(__always) func range(_ j: Int) -> Double {
-            let pc = c[j - 1]
-            var tr = h[j] - l[j]
-            let upGap = abs(pc - h[j])
-            if upGap > tr { tr = upGap }
-            let downGap = abs(pc - l[j])
-            if downGap > tr { tr = downGap }
-            return tr
-        }
-        var b0 = 0.0, b1 = 0.0, b2 = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
-        var flatRun = 0
-        var i = 1
-        while i < n {
-            let bp = pressure(i)
-            let tr = range(i)
-            flatRun = tr == 0 ? flatRun + 1 : 0
-            b0 += bp; t0 += tr
-            b1 += bp; t1 += tr
-            b2 += bp; t2 += tr
-            if i > p0 { b0 -= pressure(i - p0); t0 -= range(i - p0) }
-            if i > p1 { b1 -= pressure(i - p1); t1 -= range(i - p1) }
-            if i > p2 { b2 -= pressure(i - p2); t2 -= range(i - p2) }
-            if flatRun >= p0 { b0 = 0; t0 = 0 }
-            if flatRun >= p1 { b1 = 0; t1 = 0 }
-            if flatRun >= p2 { b2 = 0; t2 = 0 }
-            if i >= p2 {
-                var total = 0.0
-                if t0 != 0 { total += 4.0 * (b0 / t0) }
-                if t1 != 0 { total += 2.0 * (b1 / t1) }
-                if t2 != 0 { total += b2 / t2 }
-                o[i] = 100.0 * (total / 7.0)
+        let size = p2 + 1
+        scratch(2 * size) { ring in
+            let pressures = ring, ranges = ring + size
+            var b0 = 0.0, b1 = 0.0, b2 = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
+            var flatRun = 0
+            var slot = 0
+            var i = 1
+            while i < n {
+                let pc = c[i - 1]
+                let bp = c[i] - Swift.min(l[i], pc)
+                var tr = h[i] - l[i]
+                let upGap = abs(pc - h[i])
+                if upGap > tr { tr = upGap }
+                let downGap = abs(pc - l[i])
+                if downGap > tr { tr = downGap }
+                pressures[slot] = bp
+                ranges[slot] = tr
+                flatRun = tr == 0 ? flatRun + 1 : 0
+                b0 += bp; t0 += tr
+                b1 += bp; t1 += tr
+                b2 += bp; t2 += tr
+                if i > p0 { let j = slot >= p0 ? slot - p0 : slot - p0 + size; b0 -= pressures[j]; t0 -= ranges[j] }
+                if i > p1 { let j = slot >= p1 ? slot - p1 : slot - p1 + size; b1 -= pressures[j]; t1 -= ranges[j] }
+                if i > p2 { let j = slot >= p2 ? slot - p2 : slot - p2 + size; b2 -= pressures[j]; t2 -= ranges[j] }
+                if flatRun >= p0 { b0 = 0; t0 = 0 }
+                if flatRun >= p1 { b1 = 0; t1 = 0 }
+                if flatRun >= p2 { b2 = 0; t2 = 0 }
+                if i >= p2 {
+                    var total = 0.0
+                    if t0 != 0 { total += 4.0 * (b0 / t0) }
+                    if t1 != 0 { total += 2.0 * (b1 / t1) }
+                    if t2 != 0 { total += b2 / t2 }
+                    o[i] = 100.0 * (total / 7.0)
+                }
+                slot = slot + 1 == size ? 0 : slot + 1
+                i += 1
             }
-            i += 1
         }
     }
 }
@@ -1537,8 +1541,8 @@ enum MomentumBatch {
                     while j <= i {
                         let v = x[j]
                         total += abs(v - previous)
-                        if v > highest { highest = v }
-                        if v < lowest { lowest = v }
+                        highest = v > highest ? v : highest
+                        lowest = v < lowest ? v : lowest
                         previous = v
                         j += 1
                     }
@@ -1596,13 +1600,19 @@ enum MomentumBatch {
                     let start = i - width + 1
                     let pivot = start + left
                     var otherHigh = h[start], otherLow = l[start]
+                    // Every bar but the pivot, in window order (two loops instead of a test per bar).
                     var j = start + 1
+                    while j < pivot {
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
+                        j += 1
+                    }
+                    j = pivot + 1
                     while j <= i {
-                        if j != pivot {
-                            let a = h[j], b = l[j]
-                            if a > otherHigh { otherHigh = a }
-                            if b < otherLow { otherLow = b }
-                        }
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
                         j += 1
                     }
                     o0[i] = h[pivot] > otherHigh ? 100 : 0
