@@ -40,30 +40,7 @@ enum MomentumKernels {
                        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void)
         -> [[Double]] {
         guard n > 0 else { return [[Double]](repeating: [], count: k) }
-        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, _ in
-            adviseHugePages(o0, n)
-            if k > 1 { adviseHugePages(o1, n) }
-            if k > 2 { adviseHugePages(o2, n) }
-            body(o0, o1, o2)
-        }
-    }
-
-    /// Asks the kernel to back a large, fresh buffer with transparent huge pages (as NumPy does for its arrays):
-    /// a million-row column is 2,000 first-touch page faults with 4 KiB pages, which on a virtual machine cost
-    /// more than the whole computation. No effect on small buffers, pages already touched, or other systems.
-    @inlinable
-    static func adviseHugePages(_ p: UnsafeMutablePointer<Double>, _ count: Int) {
-        #if canImport(Glibc)
-        let bytes = count * MemoryLayout<Double>.stride
-        let huge = 2 << 20
-        guard bytes >= 2 * huge else { return }
-        let address = Int(bitPattern: UnsafeRawPointer(p))
-        let start = (address + huge - 1) & ~(huge - 1)
-        let end = (address + bytes) & ~(huge - 1)
-        if end > start, let base = UnsafeMutableRawPointer(bitPattern: start) {
-            _ = madvise(base, end - start, Int32(MADV_HUGEPAGE))
-        }
-        #endif
+        return IndicatorRunner.withColumns(count: n, outputs: k) { o0, o1, o2, _ in body(o0, o1, o2) }
     }
 
     /// One input column as a pointer (the array is non-empty whenever a kernel reads it).
@@ -102,7 +79,7 @@ enum MomentumKernels {
     static func scratch<R>(_ count: Int, _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
         let p = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, count))
         defer { p.deallocate() }
-        adviseHugePages(p, count)
+        IndicatorRunner.adviseHugePages(p, count: count)
         return body(p)
     }
 
@@ -127,20 +104,22 @@ enum MomentumKernels {
         }
     }
 
-    /// `EMAState` over `src[start...]`: the mean of the first `period` values, then `(x - ema) * k + ema`.
+    /// `EMAState` over `src[start...]`: the mean of the first `period` values, then `k * x + (1 - k) * ema`
+    /// (EMAState's own step, so the two agree bit for bit).
     /// Writes `dst[i]` for `i >= start + period - 1`; `dst` may be `src` (each value is read once, at its row).
     @inlinable
     static func emaPass(_ src: UnsafePointer<Double>, _ start: Int, _ n: Int, _ period: Int, _ dst: UnsafeMutablePointer<Double>) {
         let first = start + period - 1
         guard first < n else { return }
         let k = 2.0 / Double(period + 1)
+        let oneMinusK = 1.0 - k
         var sum = 0.0
         var i = start
         while i <= first { sum += src[i]; i += 1 }
         var value = sum / Double(period)
         dst[first] = value
         while i < n {
-            value = (src[i] - value) * k + value
+            value = k * src[i] + oneMinusK * value
             dst[i] = value
             i += 1
         }
@@ -254,7 +233,8 @@ enum MomentumKernels {
         }
     }
 
-    /// TRIX as `TRIXState`: three chained `EMAState`s in one pass, then the one-bar rate of change of the third.
+    /// TRIX as `TRIXState`: three chained `EMAState`s in one pass (EMAState's step `k * x + (1 - k) * ema`), then
+    /// the one-bar rate of change of the third.
     @inlinable
     static func trix(_ x: UnsafePointer<Double>, _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>) {
         let p = Swift.max(1, period)
@@ -263,6 +243,7 @@ enum MomentumKernels {
         guard n > lookback else { return }
         let pv = Double(p)
         let k = 2.0 / Double(p + 1)
+        let oneMinusK = 1.0 - k
         var i = 0
         var s1 = 0.0
         while i < p { s1 += x[i]; i += 1 }
@@ -270,7 +251,7 @@ enum MomentumKernels {
         var s2 = 0.0
         s2 += e1
         while i < 2 * p - 1 {
-            e1 = (x[i] - e1) * k + e1
+            e1 = k * x[i] + oneMinusK * e1
             s2 += e1
             i += 1
         }
@@ -278,16 +259,16 @@ enum MomentumKernels {
         var s3 = 0.0
         s3 += e2
         while i < 3 * p - 2 {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
+            e1 = k * x[i] + oneMinusK * e1
+            e2 = k * e1 + oneMinusK * e2
             s3 += e2
             i += 1
         }
         var previous = s3 / pv
         while i < n {
-            e1 = (x[i] - e1) * k + e1
-            e2 = (e1 - e2) * k + e2
-            let e3 = (e2 - previous) * k + previous
+            e1 = k * x[i] + oneMinusK * e1
+            e2 = k * e1 + oneMinusK * e2
+            let e3 = k * e2 + oneMinusK * previous
             o[i] = previous != 0 ? ((e3 - previous) / previous) * 100.0 : 0
             previous = e3
             i += 1
