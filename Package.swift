@@ -23,7 +23,7 @@ var targets: [Target] = [
     .target(name: "Risk", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
     .target(name: "Backtest", dependencies: ["MarketCore", "Indicators", "Risk"], swiftSettings: settings),
     .target(name: "MarketIntel", dependencies: ["MarketCore"], resources: [.copy("Resources")], swiftSettings: settings),
-    .target(name: "Signals", dependencies: ["MarketCore", "Indicators"], swiftSettings: settings),
+    .target(name: "Signals", dependencies: ["MarketCore", "Indicators", "Risk"], swiftSettings: settings),
 
     // The indicator benchmark, shared by `sextant bench ta` and the core-only `ta-bench` executable.
     .target(name: "IndicatorBenchmarks", dependencies: ["Indicators", "MarketCore"], swiftSettings: settings),

@@ -11,7 +11,7 @@ public struct Sextant: AsyncParsableCommand {
             SignalsCommand.self, GradesCommand.self, TrainCommand.self, EvaluateCommand.self,
             LiquidationCommand.self, SizeCommand.self, LeverageCommand.self, RiskCommand.self, GarchCommand.self,
             BacktestCommand.self,
-            AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self,
+            AltseasonCLI.self, SentimentCLI.self, NarrativesCLI.self, IndexCLI.self, SectorsCLI.self, RotationCLI.self,
             BenchCommand.self,
             ServeCommand.self, KeysCommand.self,
         ]

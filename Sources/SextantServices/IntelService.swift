@@ -44,34 +44,45 @@ public struct IntelService: Sendable {
         try NarrativesCommand.run(headlines: repository.headlines(from: nil, to: nil, limit: nil), since: since, prices: dailyCloses())
     }
 
-    /// The interim market signal for signal-gated indices until the AI market signal exists: bearish when BTC's
-    /// daily close is below its 50-day simple average (a classic trend filter; it uses closes up to that day only).
-    public static func btcTrendSignal(_ universe: [DailyCoinSeries], days: Int = 50) -> ClosureSignal {
-        guard let btc = universe.first(where: { $0.symbol == "BTC" }) else { return ClosureSignal { _ in false } }
-        var bearish: [Int64: Bool] = [:]
-        var sum = 0.0
-        for i in 0..<btc.count {
-            sum += btc.close[i]
-            if i >= days { sum -= btc.close[i - days] }
-            if i >= days - 1 { bearish[btc.day[i]] = btc.close[i] < sum / Double(days) }
+    /// The market signal of a signal-gated index: the AI gate (the signal model's out-of-sample daily calls for BTC,
+    /// or their market-cap-weighted aggregate over the `top` largest coins), or the BTC 50-day trend baseline.
+    /// The model's scores come from the walk-forward (`SignalService.outOfSampleDailyScores`), never from a model
+    /// trained on the days being gated; days before the first out-of-sample call are not gated.
+    public func marketSignal(_ gate: MarketGate, universe: [DailyCoinSeries], top: Int) throws -> DailyMarketSignal {
+        switch gate {
+        case .btcTrend:
+            return MarketSignals.btcTrend(universe)
+        case .model, .modelMarket:
+            let scores = try SignalService(repository: repository).outOfSampleDailyScores().scores
+            let daily = gate == .model ? (scores["BTC"] ?? [:]) : MarketSignals.capWeightedScores(scores: scores, coins: universe, top: top)
+            guard !daily.isEmpty else {
+                throw IntelError.noData("no out-of-sample model calls\(gate == .model ? " for BTC" : ""): the daily walk-forward needs stored daily bars")
+            }
+            return MarketSignals.modelGate(scores: daily)
         }
-        let table = bearish
-        return ClosureSignal { day in table[day] ?? false }
     }
 
     public func indexBacktest(method: IndexMethod, top: Int, rebalance: RebalanceFrequency, feeRate: Double,
-                              start: String?, end: String?) throws -> IndexBacktestResult {
+                              start: String?, end: String?, gate: MarketGate = .model) throws -> IndexBacktestResult {
         let universe = try dailyUniverse()
-        return try IndexCommand.backtest(coins: universe, method: method, top: top, rebalance: rebalance, feeRate: feeRate,
-                                         start: start, end: end, grades: method == .grade ? try investorGrades() : nil,
-                                         signal: method == .signal ? Self.btcTrendSignal(universe) : nil)
+        let signal = method == .signal ? try marketSignal(gate, universe: universe, top: top) : nil
+        var result = try IndexCommand.backtest(coins: universe, method: method, top: top, rebalance: rebalance, feeRate: feeRate,
+                                               start: start, end: end, grades: method == .grade ? try investorGrades() : nil, signal: signal)
+        if let signal {
+            let inRange = Set(result.dates.compactMap { DayFormat.day($0) })
+            let bearishDays = signal.bearishDays.filter { inRange.contains($0) }.count
+            result.notes.append("gate \(gate.rawValue): bearish on \(bearishDays) of \(result.dates.count) days"
+                                + (gate == .btcTrend ? "" : "; model calls are out of sample (daily walk-forward), days before the first call are not gated"))
+        }
+        return result
     }
 
-    public func indexHoldings(asOf: String, method: IndexMethod, top: Int, rebalance: RebalanceFrequency) throws -> IndexHoldings {
+    public func indexHoldings(asOf: String, method: IndexMethod, top: Int, rebalance: RebalanceFrequency,
+                              gate: MarketGate = .model) throws -> IndexHoldings {
         let universe = try dailyUniverse()
         return try IndexCommand.holdings(coins: universe, asOf: asOf, method: method, top: top, rebalance: rebalance,
                                          grades: method == .grade ? try investorGrades() : nil,
-                                         signal: method == .signal ? Self.btcTrendSignal(universe) : nil)
+                                         signal: method == .signal ? try marketSignal(gate, universe: universe, top: top) : nil)
     }
 
     /// Investor Grades (Signals) of the stored daily series as known at the close of each day: the weights of
@@ -88,6 +99,69 @@ public struct IntelService: Sendable {
             let end = Timestamp(milliseconds: (day + 1) * 86_400_000 - 1)
             let known = bars.slice(to: end)
             return try? Grading.investorGrade(daily: known, marketCaps: caps, volumeIsQuote: !caps.time.isEmpty).value
+        }
+    }
+}
+
+/// One day of volume rotation and BTC dominance, as `sextant rotation` prints it.
+public struct RotationDay: Sendable, Equatable, Codable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+    /// BTC / alt shares of the universe's traded volume, alt/BTC volume ratio and the alt share's 7-30 day trend.
+    public var btcVolumeShare: Double
+    public var altVolumeShare: Double
+    public var altToBtcRatio: Double?
+    public var altShareTrend: Double?
+    /// BTC market cap / the stored universe's market cap × 100.
+    public var btcDominanceUniversePct: Double?
+    /// Whole-market BTC dominance from the stored `btc_dominance_pct` series, when stored for that day.
+    public var btcDominanceMarketPct: Double?
+}
+
+extension IntelService {
+    /// Cap-weighted sector indices of the stored daily universe (sectors from the bundled taxonomy).
+    public func sectorIndices() throws -> [SectorIndexSeries] {
+        let taxonomy = try SectorTaxonomy.bundled()
+        return SectorIndex.compute(coins: try dailyUniverse(), sectorOf: { taxonomy.sector(ofSymbol: $0) })
+    }
+
+    /// Which sectors capital rotated into over the `days` days before `end` (default the last day): cap-share change
+    /// and return of each sector index against the market, largest share gain first.
+    public func sectorRotation(days: Int, end: String?) throws -> [SectorRotation] {
+        try SectorIndex.rotation(sectorIndices(), days: days, endDate: end)
+    }
+
+    /// The headline sentiment index, market-wide or of the headlines naming `token`, per UTC hour or day (only
+    /// buckets with headlines), scored by the bundled headline model.
+    /// - Throws: `IntelError.noData` when no headline is stored, or none names `token`.
+    public func sentimentIndex(token: String?, bucket: SentimentBucket) throws -> [SentimentIndexPoint] {
+        let headlines = try repository.headlines(from: nil, to: nil, limit: nil)
+        guard !headlines.isEmpty else { throw IntelError.noData("no headlines stored: ingest a news file first") }
+        let model = try HeadlineSentimentModel.bundled()
+        let scores = headlines.map { model.score($0.title) }
+        guard let token else { return SentimentIndex.market(headlines: headlines, scores: scores, bucket: bucket) }
+        let symbol = token.uppercased()
+        let matcher = TokenMatcher(taxonomy: try SectorTaxonomy.bundled())
+        guard let points = SentimentIndex.perToken(headlines: headlines, scores: scores, matcher: matcher, bucket: bucket)[symbol] else {
+            throw IntelError.noData("no stored headline names \(symbol)")
+        }
+        return points
+    }
+
+    /// Volume rotation between BTC and the alts, with BTC dominance within the universe and of the whole market.
+    public func rotation(short: Int = 7, long: Int = 30) throws -> [RotationDay] {
+        let universe = try dailyUniverse()
+        let volume = try VolumeRotation.compute(coins: universe, short: short, long: long)
+        var universeDominance: [String: Double] = [:]
+        for p in try Dominance.withinUniverse(coins: universe) { universeDominance[p.date] = p.dominancePct }
+        var marketDominance: [String: Double] = [:]
+        if try repository.metricNames().contains("btc_dominance_pct") {
+            for p in Dominance.wholeMarket(dominanceSeries: try repository.metric(name: "btc_dominance_pct")) { marketDominance[p.date] = p.dominancePct }
+        }
+        return volume.map { v in
+            RotationDay(date: v.date, btcVolumeShare: v.btcVolumeShare, altVolumeShare: v.altVolumeShare, altToBtcRatio: v.altToBtcRatio,
+                        altShareTrend: v.altShareTrend, btcDominanceUniversePct: universeDominance[v.date],
+                        btcDominanceMarketPct: marketDominance[v.date])
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import MarketIntel
 import Signals
 
 /// Signals, grades, training and the track record over the stored data: the facade the CLI (and later HTTP)
@@ -33,6 +34,30 @@ public struct SignalService: Sendable {
         try repository.metricNames().contains(Self.dominanceMetric) ? repository.metric(name: Self.dominanceMetric) : nil
     }
 
+    /// The stored headlines scored by MarketIntel's headline sentiment model, market-wide and per token (a headline
+    /// counts for every token it names, by `TokenMatcher` over the bundled taxonomy); nil when no headline is stored.
+    /// This is the only place where Signals meets MarketIntel: the features receive plain (time, score) series.
+    public func newsContext() throws -> NewsContext? {
+        let headlines = try repository.headlines(from: nil, to: nil, limit: nil)
+        guard !headlines.isEmpty else { return nil }
+        return try Self.newsContext(headlines: headlines)
+    }
+
+    /// Scores `headlines` and groups them by the tokens they name (see `newsContext()`).
+    public static func newsContext(headlines: [Headline]) throws -> NewsContext {
+        let model = try HeadlineSentimentModel.bundled()
+        let matcher = TokenMatcher(taxonomy: try SectorTaxonomy.bundled())
+        var market: [(time: Timestamp, score: Double)] = []
+        var byToken: [String: [(time: Timestamp, score: Double)]] = [:]
+        market.reserveCapacity(headlines.count)
+        for h in headlines {
+            let s = model.score(h.title).score
+            market.append((h.time, s))
+            for t in Set(matcher.tokens(in: h.title)) { byToken[t.uppercased(), default: []].append((h.time, s)) }
+        }
+        return NewsContext(market: ScoredHeadlines(market), byToken: byToken.mapValues { ScoredHeadlines($0) })
+    }
+
     /// Every stored token with bars of `tf`, with funding and market caps (the training universe of `tf`).
     public func universe(timeframe tf: Timeframe) throws -> [TokenData] {
         try repository.assets().filter { a in a.series.contains { $0.timeframe == tf } }.map { a in
@@ -47,7 +72,7 @@ public struct SignalService: Sendable {
     public func dataset(timeframe tf: Timeframe, label: LabelSpec) throws -> Dataset {
         let tokens = try universe(timeframe: tf)
         let btc = tokens.first { $0.symbol == "BTC" }?.bars
-        let context = MarketContext(btc: btc, btcDominance: try dominance())
+        let context = MarketContext(btc: btc, btcDominance: try dominance(), news: try newsContext())
         let features = tokens.map { FeatureBuilder.build($0.bars, funding: $0.funding, context: context) }
         return Dataset(symbols: tokens.map(\.symbol), features: features, label: label, timeframe: tf)
     }
@@ -123,11 +148,29 @@ public struct SignalService: Sendable {
         for tf in Set(tokens.map(\.bars.timeframe)) {
             if let b = try? repository.candles(symbol: "BTC", timeframe: tf, from: nil, to: nil), !b.isEmpty { btc[tf] = b }
         }
-        return SignalUniverse.evaluate(tokens: tokens, models: models, btc: btc, dominance: try dominance(), asOf: asOf)
+        return SignalUniverse.evaluate(tokens: tokens, models: models, btc: btc, dominance: try dominance(), news: try newsContext(),
+                                       asOf: asOf)
+    }
+
+    /// Out-of-sample daily scores `2 P(up) - 1` of the signal model for every stored token with daily bars: the
+    /// walk-forward over the daily dataset (the family chosen on its selection blocks), so that a backtest over the
+    /// stored history never uses a model trained on the days it is tested on. A day's score is the call at that
+    /// day's close; the first walk-forward block (training only) has no scores.
+    public func outOfSampleDailyScores(label: LabelSpec? = nil) throws -> (scores: [String: [Int64: Double]], chosen: ModelKind) {
+        let spec = try (label ?? LabelSpec.standard(for: .d1)).validated()
+        let data = try dataset(timeframe: .d1, label: spec)
+        let result = try WalkForward.run(data, config: WalkForwardConfig(label: spec))
+        let kind = result.selection.chosen
+        guard let p = result.probability[kind] else { return ([:], kind) }
+        var out: [String: [Int64: Double]] = [:]
+        for (i, s) in data.samples.enumerated() where p[i].isFinite {
+            out[data.symbols[s.token], default: [:]][s.time.dayNumber] = 2 * p[i] - 1
+        }
+        return (out, kind)
     }
 
     /// Signals for the bars of a file (`sextant signals --input`): no market context beyond the file itself
-    /// (funding, BTC and dominance columns are 0, which the model reads as "no information").
+    /// (funding, BTC, dominance and news columns are 0, which the model reads as "no information").
     public static func signals(forFile path: String, model: SignalModel, asOf: Timestamp) throws -> TokenSignals {
         let file = try MarketFileReader.read(path, options: ReadOptions(timeframe: nil))
         guard case .candles(let bars, _) = file.content else {

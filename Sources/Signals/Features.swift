@@ -2,19 +2,22 @@ import Foundation
 import Indicators
 import MarketCore
 
-/// The market context shared by every token: BTC bars (regime) and, when stored, BTC dominance.
+/// The market context shared by every token: BTC bars (regime), BTC dominance and scored news headlines.
 ///
-/// Both are aligned to a token's bars by time, never looking past the bar being described.
+/// All are aligned to a token's bars by time, never looking past the bar being described.
 public struct MarketContext: Sendable {
     /// BTC bars of the same timeframe as the token (nil: regime features are 0, "no information").
     public var btc: CandleSeries?
     /// Daily BTC dominance in percent (CoinGecko snapshot at 00:00 UTC of its date).
     public var btcDominance: MarketMetricSeries?
+    /// Scored headlines, market-wide and per token (nil: the `news_*` columns are 0, "no information").
+    public var news: NewsContext?
 
     /// A context; pass nil for what is not stored.
-    public init(btc: CandleSeries? = nil, btcDominance: MarketMetricSeries? = nil) {
+    public init(btc: CandleSeries? = nil, btcDominance: MarketMetricSeries? = nil, news: NewsContext? = nil) {
         self.btc = btc
         self.btcDominance = btcDominance
+        self.news = news
     }
 }
 
@@ -24,7 +27,8 @@ public struct MarketContext: Sendable {
 /// that close, BTC bars up to the same open time, and dominance snapshots taken by that close.
 public enum FeatureSet {
     /// Column names: `trend_*`, `mom_*`, `vol_*` (volatility), `volu_*` (volume), `htf_*` (the next higher
-    /// timeframe's completed bars), `fund_*` (perpetual funding), `mkt_*` (market regime).
+    /// timeframe's completed bars), `fund_*` (perpetual funding), `mkt_*` (market regime), `news_*` (headline
+    /// sentiment over the trailing `newsWindow`: all headlines, and those naming the token).
     public static let names: [String] = [
         "trend_sma20", "trend_sma50", "trend_sma200", "trend_macd_hist_atr", "trend_adx14",
         "mom_rsi14", "mom_rsi28", "mom_roc5", "mom_roc20", "mom_roc60",
@@ -33,13 +37,25 @@ public enum FeatureSet {
         "htf_rsi14", "htf_sma10",
         "fund_level", "fund_change",
         "mkt_btc_sma50", "mkt_btc_roc20", "mkt_dominance_change7d",
+        "news_mkt_sentiment", "news_mkt_count", "news_token_sentiment", "news_token_count",
     ]
 
-    /// Columns that are 0 when their source data does not exist (funding, BTC, dominance); every other column
-    /// must be finite for a bar to count as warmed up.
+    /// Columns that are 0 when their source data does not exist (funding, BTC, dominance, headlines); every other
+    /// column must be finite for a bar to count as warmed up.
     public static let optional: Set<String> = [
         "fund_level", "fund_change", "mkt_btc_sma50", "mkt_btc_roc20", "mkt_dominance_change7d",
+        "news_mkt_sentiment", "news_mkt_count", "news_token_sentiment", "news_token_count",
     ]
+
+    /// Trailing window of the `news_*` columns: 24 hours on intraday bars, 7 days on daily and weekly bars.
+    ///
+    /// At bar `t` the columns use the headlines published in `(close - window, close]`, where `close` is the bar's
+    /// close time `time[t] + timeframe`: `news_*_sentiment` is their mean score (in [-1, 1]) and `news_*_count` is
+    /// `ln(1 + count)`. Without headlines in the window both are 0; a count of 0 is the missing-news indicator
+    /// that tells "no news" apart from "neutral news".
+    public static func newsWindow(for tf: Timeframe) -> Int64 {
+        tf < .d1 ? 86_400_000 : 7 * 86_400_000
+    }
 
     /// The timeframe whose completed bars feed the `htf_*` columns: 1d for intraday bars, 1w for daily.
     public static func higherTimeframe(of tf: Timeframe) -> Timeframe {
@@ -130,6 +146,9 @@ public enum FeatureBuilder {
         }
         var btcIndex = 0
         var domIndex = 0
+        let newsWindow = FeatureSet.newsWindow(for: series.timeframe)
+        let marketNews = context.news?.market
+        let tokenNews = context.news?.byToken[series.symbol.uppercased()]
 
         for t in 0..<n {
             let c = series.close[t], h = series.high[t], l = series.low[t], vol = series.volume[t]
@@ -210,6 +229,13 @@ public enum FeatureBuilder {
                 while domIndex < dom.time.count && dom.time[domIndex] <= barClose { domIndex += 1 }
                 if domIndex > 7 { v[base + 22] = (dom.value[domIndex - 1] - dom.value[domIndex - 8]) / 100 }
             }
+            // News: headlines published by this bar's close, within the trailing window.
+            let mkt = marketNews?.window(endingAt: barClose, length: newsWindow) ?? (count: 0, mean: 0)
+            v[base + 23] = mkt.mean
+            v[base + 24] = Foundation.log(1 + Double(mkt.count))
+            let tok = tokenNews?.window(endingAt: barClose, length: newsWindow) ?? (count: 0, mean: 0)
+            v[base + 25] = tok.mean
+            v[base + 26] = Foundation.log(1 + Double(tok.count))
         }
 
         let required = FeatureSet.names.indices.filter { !FeatureSet.optional.contains(FeatureSet.names[$0]) }

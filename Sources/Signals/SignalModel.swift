@@ -38,8 +38,9 @@ public struct ModelSelection: Sendable, Codable, Equatable {
 /// Reading a file of another `formatVersion`, a corrupt file, or one trained on other features throws a
 /// `SignalsError`: there is no silent fallback.
 public struct SignalModel: Sendable, Codable, Equatable {
-    /// The file format this build reads and writes.
-    public static let currentFormatVersion = 1
+    /// The file format this build reads and writes. Version 2 added the four `news_*` sentiment columns
+    /// (27 features); version-1 files (23 features) are refused with "retrain with 'sextant train'".
+    public static let currentFormatVersion = 2
 
     /// File format version.
     public var formatVersion: Int

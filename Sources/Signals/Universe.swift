@@ -86,18 +86,21 @@ public enum SignalUniverse {
     /// - Parameters:
     ///   - models: signal models by timeframe (a token without one gets no signals and no model sub-grade; so does
     ///     one whose model's training labels reach past `asOf`, which would be lookahead).
-    ///   - context: BTC bars by timeframe and dominance; cut to `asOf` here as well.
+    ///   - btc, dominance: BTC bars by timeframe and dominance; cut to `asOf` here as well.
+    ///   - news: scored headlines (market-wide and per token) for the `news_*` features; cut to `asOf` here as well.
     public static func evaluate(tokens: [TokenData], models: [Timeframe: SignalModel], btc: [Timeframe: CandleSeries],
-                                dominance: MarketMetricSeries?, asOf: Timestamp, feeRate: Double = 0.001) -> [TokenReport] {
+                                dominance: MarketMetricSeries?, news: NewsContext? = nil, asOf: Timestamp,
+                                feeRate: Double = 0.001) -> [TokenReport] {
         let dom = dominance.map { m in
             let k = m.time.partitioningIndex { $0 > asOf }
             return MarketMetricSeries(name: m.name, time: Array(m.time[..<k]), value: Array(m.value[..<k]))
         }
+        let knownNews = news?.known(at: asOf)
         var reports: [TokenReport] = tokens.map { raw in
             let token = raw.known(at: asOf)
             let tf = token.bars.timeframe
             let btcBars = btc[tf].map { $0.slice(to: asOf - tf.milliseconds) }
-            let f = FeatureBuilder.build(token.bars, funding: token.funding, context: MarketContext(btc: btcBars, btcDominance: dom))
+            let f = FeatureBuilder.build(token.bars, funding: token.funding, context: MarketContext(btc: btcBars, btcDominance: dom, news: knownNews))
             // A model whose training labels reach past the as-of time knows the future: leave it out.
             var notes: [String] = []
             var model = models[tf]

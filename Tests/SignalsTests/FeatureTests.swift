@@ -28,20 +28,49 @@ import Testing
         return out
     }
 
-    @Test("no feature at or before bar t changes when the token's bars, BTC's bars or funding after t change",
+    /// Headlines every 37 minutes over the bars, a third of them naming the token, with scores in [-1, 1].
+    static func news(for token: CandleSeries, seed: UInt64 = 11) -> NewsContext {
+        var rng = SeededGenerator(seed: seed)
+        let start = token.time[0], end = token.time[token.count - 1] + token.timeframe.milliseconds
+        var market: [(time: Timestamp, score: Double)] = [], mine: [(time: Timestamp, score: Double)] = []
+        var t = start
+        var k = 0
+        while t <= end {
+            let s = max(-1, min(1, 0.5 * rng.nextGaussian()))
+            market.append((t, s))
+            if k % 3 == 0 { mine.append((t, s)) }
+            t = t + 37 * 60_000
+            k += 1
+        }
+        return NewsContext(market: ScoredHeadlines(market), byToken: [token.symbol.uppercased(): ScoredHeadlines(mine)])
+    }
+
+    /// `news` with every headline published after `cutoff` rescored and a burst of extra ones added after it.
+    static func alteredNews(_ news: NewsContext, after cutoff: Timestamp) -> NewsContext {
+        func alter(_ h: ScoredHeadlines) -> ScoredHeadlines {
+            var items = zip(h.time, h.score).map { (time: $0, score: $0 > cutoff ? -$1 * 0.5 + 0.3 : $1) }
+            items += (1...20).map { (time: cutoff + Int64($0) * 1000, score: 0.9) }
+            return ScoredHeadlines(items)
+        }
+        return NewsContext(market: alter(news.market), byToken: news.byToken.mapValues(alter))
+    }
+
+    @Test("no feature at or before bar t changes when the token's bars, BTC's bars, funding, dominance or headlines after t change",
           arguments: [400, 611, 1000])
     func causal(t: Int) {
         let (token, btc, funding) = Self.inputs()
         let dominance = MarketMetricSeries(name: "btc_dominance", time: (0..<60).map { Timestamp.utc(year: 2020, month: 1, day: 1) + Int64($0) * 86_400_000 },
                                            value: (0..<60).map { 60 + sin(Double($0)) })
-        let before = FeatureBuilder.build(token, funding: funding, context: MarketContext(btc: btc, btcDominance: dominance))
+        let news = Self.news(for: token)
+        let before = FeatureBuilder.build(token, funding: funding, context: MarketContext(btc: btc, btcDominance: dominance, news: news))
         let cutoff = token.time[t] + token.timeframe.milliseconds
         var laterFunding = funding.filter { $0.time <= cutoff }
         laterFunding += funding.filter { $0.time > cutoff }.map { FundingRate(symbol: $0.symbol, time: $0.time, rate: $0.rate + 0.01) }
         var laterDominance = dominance
         for i in laterDominance.time.indices where laterDominance.time[i] > cutoff { laterDominance.value[i] += 5 }
         let after = FeatureBuilder.build(Self.altered(token, after: t, seed: 1), funding: laterFunding,
-                                         context: MarketContext(btc: Self.altered(btc, after: t, seed: 2), btcDominance: laterDominance))
+                                         context: MarketContext(btc: Self.altered(btc, after: t, seed: 2), btcDominance: laterDominance,
+                                                                news: Self.alteredNews(news, after: cutoff)))
         let w = before.width
         #expect(before.firstComplete == after.firstComplete)
         for i in 0...t {
@@ -50,8 +79,36 @@ import Testing
                 #expect(a == b || (a.isNaN && b.isNaN), "\(before.names[k]) at bar \(i) changed")
             }
         }
-        // And the alteration is visible after t, so the test can fail.
+        // And the alteration is visible after t, so the test can fail, in the news columns too.
         #expect(before.values[((t + 1) * w)...] != after.values[((t + 1) * w)...])
+        for name in ["news_mkt_sentiment", "news_mkt_count", "news_token_sentiment", "news_token_count"] {
+            #expect(before.value(name, at: t + 1) != after.value(name, at: t + 1), "\(name) ignores the headlines of bar \(t + 1)")
+        }
+    }
+
+    @Test("news columns are the mean score and ln(1 + count) of the headlines of the trailing 24 hours up to the bar's close")
+    func newsColumns() throws {
+        let (token, _, _) = Self.inputs(count: 300)
+        let news = Self.news(for: token)
+        let f = FeatureBuilder.build(token, context: MarketContext(news: news))
+        for t in [0, 5, 23, 24, 150, 299] {
+            let close = token.time[t] + token.timeframe.milliseconds
+            for (prefix, h) in [("news_mkt", news.market), ("news_token", try #require(news.byToken[token.symbol.uppercased()]))] {
+                // Direct count over the raw headlines, independent of the binary search.
+                let inWindow = zip(h.time, h.score).filter { $0.0 > close - 86_400_000 && $0.0 <= close }.map(\.1)
+                let mean = inWindow.isEmpty ? 0 : inWindow.reduce(0, +) / Double(inWindow.count)
+                #expect(abs(f.value(prefix + "_sentiment", at: t) - mean) < 1e-12, "\(prefix) at \(t)")
+                #expect(f.value(prefix + "_count", at: t) == log(1 + Double(inWindow.count)), "\(prefix) count at \(t)")
+            }
+        }
+        // A daily series uses a 7-day window.
+        #expect(FeatureSet.newsWindow(for: .d1) == 7 * 86_400_000 && FeatureSet.newsWindow(for: .h1) == 86_400_000)
+        // Headlines about another token do not reach this token's columns.
+        var other = news
+        other.byToken = ["ZZZ": news.market]
+        let g = FeatureBuilder.build(token, context: MarketContext(news: other))
+        #expect((0..<g.rows).allSatisfy { g.value("news_token_count", at: $0) == 0 && g.value("news_token_sentiment", at: $0) == 0 })
+        #expect(g.value("news_mkt_count", at: 100) == f.value("news_mkt_count", at: 100))
     }
 
     @Test("the higher-timeframe RSI only changes at the bar that completes a day")

@@ -78,10 +78,11 @@ import Testing
     func otherVersion() throws {
         let m = try Self.tinyModel()
         var json = try #require(try JSONSerialization.jsonObject(with: m.encoded()) as? [String: Any])
-        json["formatVersion"] = 2
+        json["formatVersion"] = 1
         let data = try JSONSerialization.data(withJSONObject: json)
-        #expect(throws: SignalsError.unsupportedModelVersion(found: 2, supported: 1)) { try SignalModel.decode(data) }
-        #expect(SignalsError.unsupportedModelVersion(found: 2, supported: 1).description.contains("version 2"))
+        #expect(throws: SignalsError.unsupportedModelVersion(found: 1, supported: 2)) { try SignalModel.decode(data) }
+        let message = SignalsError.unsupportedModelVersion(found: 1, supported: 2).description
+        #expect(message.contains("version 1") && message.contains("sextant train"))
     }
 
     @Test("corrupt model files are refused: not JSON, a missing field, a tree pointing outside itself, other features")

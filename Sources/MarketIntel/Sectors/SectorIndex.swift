@@ -54,7 +54,8 @@ public enum SectorIndex {
     public static func compute(coins: [DailyCoinSeries], sectorOf: (String) -> String?) -> [SectorIndexSeries] {
         var groups: [String: [DailyCoinSeries]] = [:]
         for c in coins { if let s = sectorOf(c.symbol) { groups[s, default: []].append(c) } }
-        let marketCoins = groups.filter { !nonMarketSectors.contains($0.key) }.flatMap(\.value)
+        // Sectors in name order, so that sums (and so every printed digit) do not depend on dictionary order.
+        let marketCoins = groups.keys.sorted().filter { !nonMarketSectors.contains($0) }.flatMap { groups[$0] ?? [] }
         let days = Set(coins.flatMap(\.day)).sorted()
         let market = levels(marketCoins, days: days)
         return groups.keys.sorted().map { sector in
