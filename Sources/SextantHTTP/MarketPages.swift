@@ -5,37 +5,65 @@ import MarketCore
 import MarketIntel
 import SextantServices
 
-/// Server-rendered HTML: the token table (`/`), a token page with an SVG price chart, and the market page.
-/// No scripts; every asset is served from `/assets`; the layout reflows for phones.
+/// Server-rendered HTML: the signal table (`/`), a token page (`/tokens/{symbol}`) and the market page
+/// (`/market`), with the style sheet at `/assets/site.css`. No scripts; every asset is served from here; forms
+/// use GET so that every view is a URL. Handlers read and check the parameters, call the services and render.
 struct MarketPages {
     let services: ServerServices
+    /// Signals and grades of the whole universe, memoised per data version and minute (one instance per router).
+    let signals: SignalQueryService
+
+    init(services: ServerServices) {
+        self.services = services
+        signals = SignalQueryService(repository: services.query.repository, models: PageModels.shared.models)
+    }
+
+    var pageQueries: MarketPageService { MarketPageService(repository: services.query.repository) }
+
+    /// The as-of time of the signal figures: now, floored to the minute (the snapshot memo and page cache key).
+    static func asOf() -> Timestamp {
+        let now = systemClock().milliseconds
+        return Timestamp(milliseconds: now - now % 60_000)
+    }
 
     func register(on router: Router<SextantRequestContext>) {
-        router.get("/") { request, _ in try html(request) {
-            var q = try QueryReader(request)
-            let sort = try q.choice("sort", default: TokenSortKey.marketCap)
-            let descending = try q.descending(default: sort != .symbol)
-            let sector = try q.word("sector")
-            let filter = try q.word("q")
-            try q.finish()
-            var rows = try services.query.tokens(TokenQuery(sector: sector, sort: sort, descending: descending))
-            if let filter { rows = rows.filter { $0.symbol.contains(filter.uppercased()) || ($0.name ?? "").lowercased().contains(filter.lowercased()) } }
-            return RenderedPage(html: Self.tokenTable(rows, sort: sort, descending: descending, sector: sector, filter: filter))
-        } }
-        router.get("tokens/{symbol}") { request, context in try html(request) {
-            let symbol = try Symbols.validate(context.parameters.get("symbol") ?? "", parameter: "symbol")
-            let row = try services.query.token(symbol)
-            var q = try PageQuery(request)
-            let range = try q.choice("range", ChartRange.self) ?? (row.timeframe == Timeframe.d1.rawValue ? .y1 : .d90)
-            let calculator = try Calculator.read(&q, lastPrice: row.lastPrice)
-            try q.finish()
-            let (models, problem) = PageModels.shared
-            let data = try pageQueries.tokenPage(symbol: symbol, models: models, asOf: systemClock())
-            let calculation = calculator.submitted ? calculator.compute(symbol: symbol) : nil
-            let status: HTTPResponse.Status = if case .failure? = calculation { .unprocessableContent } else { .ok }
-            return RenderedPage(status: status, html: TokenPage.render(row: row, data: data, range: range, calculator: calculator,
-                                                                       calculation: calculation, modelProblem: problem))
-        } }
+        router.get("/") { request, _ in
+            let asOf = Self.asOf()
+            return try html(request, keySuffix: "@\(asOf.milliseconds)") {
+                var q = try PageQuery(request)
+                let version = try services.version.current()
+                let snapshot = try signals.snapshot(asOf: asOf, dataVersion: version)
+                let sectors = Array(Set(snapshot.sectors.values)).sorted()
+                let narratives = try services.intel.narratives(since: nil)
+                let filters = try SignalListFilters.read(&q, sectors: sectors, narratives: narratives.map(\.term))
+                try q.finish()
+                let rows = filters.apply(try signals.currentSignals(filters.listQuery, asOf: asOf, dataVersion: version))
+                return RenderedPage(html: TokenListPage.render(rows, total: snapshot.reports.count, filters: filters, sectors: sectors,
+                                                               narratives: TokenListPage.recentTerms(narratives, keeping: filters.narrative),
+                                                               asOf: asOf))
+            }
+        }
+        router.get("tokens/{symbol}") { request, context in
+            let asOf = Self.asOf()
+            return try html(request, keySuffix: "@\(asOf.milliseconds)") {
+                let symbol = try Symbols.validate(context.parameters.get("symbol") ?? "", parameter: "symbol")
+                var q = try PageQuery(request)
+                let requestedRange = try q.choice("range", ChartRange.self)
+                let row = try services.query.token(symbol)
+                let calculator = try Calculator.read(&q, lastPrice: row.lastPrice)
+                try q.finish()
+                let snapshot = try signals.snapshot(asOf: asOf, dataVersion: try services.version.current())
+                guard let report = snapshot.reports.first(where: { $0.symbol == symbol }) else {
+                    throw QueryError.notFound(kind: "token with bars of 1d or finer", value: symbol)
+                }
+                let data = try pageQueries.tokenPage(report: report, asOf: asOf)
+                let range = requestedRange ?? (report.timeframe == .d1 ? .y1 : .d90)
+                let calculation = calculator.submitted ? calculator.compute(symbol: symbol) : nil
+                let status: HTTPResponse.Status = if case .failure? = calculation { .unprocessableContent } else { .ok }
+                return RenderedPage(status: status, html: TokenPage.render(row: row, data: data, range: range, calculator: calculator,
+                                                                           calculation: calculation, modelProblem: PageModels.shared.problem))
+            }
+        }
         router.get("market") { request, _ in try html(request) {
             var q = try PageQuery(request)
             let window = try q.choice("window", RotationWindow.self) ?? .d30
@@ -54,12 +82,10 @@ struct MarketPages {
         }
     }
 
-    var pageQueries: MarketPageService { MarketPageService(repository: services.query.repository) }
-
-    /// A page from the response cache (keyed by URL and data version), or rendered (and cached when it is a 200).
-    /// Errors become HTML error pages with their status; a 400 names the parameter.
-    func html(_ request: Request, _ render: () throws -> RenderedPage) throws -> Response {
-        let key = "page:" + request.uri.path + "?" + (request.uri.query ?? "")
+    /// A page from the response cache (keyed by URL, `keySuffix` and data version), or rendered (and cached when
+    /// it is a 200). Errors become HTML error pages with their status; a 400 names the parameter.
+    func html(_ request: Request, keySuffix: String = "", _ render: () throws -> RenderedPage) throws -> Response {
+        let key = "page:" + request.uri.path + "?" + (request.uri.query ?? "") + keySuffix
         do {
             let version = try services.version.current()
             if let hit = services.cache.lookup(key, version: version) { return Self.response(.ok, hit.bytes, etag: hit.etag) }
@@ -77,69 +103,5 @@ struct MarketPages {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: status == .ok ? "no-cache" : "no-store"]
         if let etag { headers[.eTag] = etag }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    static func page(_ title: String, _ body: String) -> String {
-        """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · Sextant</title><link rel="stylesheet" href="/assets/site.css"></head>
-        <body><header><a class="brand" href="/">Sextant</a><nav><a href="/">Tokens</a><a href="/market">Market</a><a href="/openapi.json">API</a></nav></header>
-        <main>\(body)</main><footer>Data from the local store · open, self-hosted market intelligence</footer></body></html>
-        """
-    }
-
-    static func price(_ x: Double) -> String { String(format: abs(x) >= 1000 ? "%.2f" : abs(x) >= 1 ? "%.4f" : "%.6g", x) }
-    static func pct(_ x: Double?) -> String {
-        guard let x else { return "<td class=\"num\">–</td>" }
-        return "<td class=\"num \(x >= 0 ? "up" : "down")\">\(String(format: "%+.2f%%", x))</td>"
-    }
-    static func compact(_ x: Double?) -> String {
-        guard let x else { return "–" }
-        for (d, s) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] where abs(x) >= d { return String(format: "%.2f%@", x / d, s) }
-        return String(format: "%.0f", x)
-    }
-
-    static func tokenTable(_ rows: [TokenRow], sort: TokenSortKey, descending: Bool, sector: String?, filter: String?) -> String {
-        func link(_ key: TokenSortKey, _ label: String) -> String {
-            let nextDesc = key == sort ? !descending : key != .symbol
-            var q = "sort=\(key.rawValue)&order=\(nextDesc ? "desc" : "asc")"
-            if let sector { q += "&sector=" + (sector.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") }
-            if let filter { q += "&q=" + (filter.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") }
-            let mark = key == sort ? (descending ? " ▼" : " ▲") : ""
-            let aria = key == sort ? " aria-sort=\"\(descending ? "descending" : "ascending")\"" : ""
-            return "<th scope=\"col\"\(aria)><a href=\"/?\(escape(q))\">\(label)\(mark)</a></th>"
-        }
-        var body = """
-            <h1>Tokens</h1>
-            <form class="filters" method="get" action="/"><label>Search <input name="q" value="\(escape(filter ?? ""))" placeholder="BTC"></label>
-            <label>Sector <input name="sector" value="\(escape(sector ?? ""))" placeholder="L1"></label>
-            <input type="hidden" name="sort" value="\(sort.rawValue)"><input type="hidden" name="order" value="\(descending ? "desc" : "asc")">
-            <button type="submit">Filter</button></form>
-            <div class="scroll"><table><thead><tr>\(link(.symbol, "Token"))<th scope="col">Sector</th>\(link(.price, "Price"))\(link(.return24h, "24h"))\(link(.return7d, "7d"))\(link(.return30d, "30d"))\(link(.volatility30d, "Vol 30d"))\(link(.marketCap, "Market cap"))</tr></thead><tbody>
-            """
-        for r in rows {
-            body += "<tr><th scope=\"row\"><a href=\"/tokens/\(escape(r.symbol))\">\(escape(r.symbol))</a>\(r.name.map { " <small>\(escape($0))</small>" } ?? "")</th>"
-            body += "<td>\(escape(r.sector ?? "–"))</td><td class=\"num\">\(price(r.lastPrice))</td>"
-            body += pct(r.return24h) + pct(r.return7d) + pct(r.return30d)
-            body += "<td class=\"num\">\(r.volatility30d.map { String(format: "%.1f%%", $0) } ?? "–")</td><td class=\"num\">\(compact(r.marketCap))</td></tr>"
-        }
-        if rows.isEmpty { body += "<tr><td colspan=\"8\">No tokens match. Ingest data with <code>sextant ingest</code>.</td></tr>" }
-        body += "</tbody></table></div>"
-        return HTML.page("Tokens", section: .tokens, body)
     }
 }

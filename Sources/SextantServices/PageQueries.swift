@@ -81,21 +81,18 @@ public struct MarketPageService: Sendable {
         taxonomy = try? SectorTaxonomy.bundled()
     }
 
-    /// The report, chart series, signal markers and risk metrics of one token, from data known at `asOf`.
+    /// The chart series, signal markers and risk metrics of one token whose report (from a universe snapshot,
+    /// so that its ranks are among all tokens) is given, from data known at `asOf`.
     /// Markers are the stored signal changes of the report's token and timeframe when the store holds any (the
-    /// published record), else the changes the model computes now over the stored bars.
-    /// - Throws: `QueryError.notFound` for a symbol without bars of 1d or finer.
-    public func tokenPage(symbol: String, models: [Timeframe: SignalModel], asOf: Timestamp) throws -> TokenPageData {
-        let signals = SignalService(repository: repository)
-        guard let token = try signals.tokens(asOf: asOf, symbols: [symbol]).first,
-              let report = try signals.reports(tokens: [token], asOf: asOf, models: models).first else {
-            throw QueryError.notFound(kind: "token", value: symbol)
-        }
-        let bars = token.bars.slice(to: asOf - token.bars.timeframe.milliseconds)
+    /// published record), else the changes the model computed over the stored bars (`report.signals`).
+    public func tokenPage(report: TokenReport, asOf: Timestamp) throws -> TokenPageData {
+        let symbol = report.symbol
+        let tf = report.timeframe
+        let bars = try repository.candles(symbol: symbol, timeframe: tf, from: nil, to: asOf - tf.milliseconds)
         var markers: [SignalMarker] = []
         var source = SignalMarkerSource.none
         if let store = repository as? any SignalHistoryStore {
-            let stored = try signals.history(from: store, symbol: symbol, timeframe: report.timeframe, asOf: asOf)
+            let stored = try SignalService(repository: repository).history(from: store, symbol: symbol, timeframe: tf, asOf: asOf)
             markers = stored.filter { $0.event.signal != 0 }.map {
                 SignalMarker(time: $0.event.time, signal: $0.event.signal, entryPrice: $0.event.entryPrice,
                              probability: $0.event.probability, roiSinceSignal: $0.roiSinceSignal)
@@ -112,11 +109,10 @@ public struct MarketPageService: Sendable {
         var risk: RiskReport? = nil
         var riskUnavailable: String? = nil
         do {
-            let daily = try RiskService(repository: repository).dailySeries(symbol: symbol)
-            let known = daily.slice(to: asOf - Timeframe.d1.milliseconds)
-            let year = Self.suffix(known, 365)
-            let btc = symbol == "BTC" ? nil : (try? RiskService(repository: repository).dailySeries(symbol: "BTC"))
-            risk = try RiskMetrics.report(series: year, benchmark: btc.map { Self.suffix($0.slice(to: asOf - Timeframe.d1.milliseconds), 365) })
+            let riskService = RiskService(repository: repository)
+            let daily = try riskService.dailySeries(symbol: symbol).slice(to: asOf - Timeframe.d1.milliseconds)
+            let btc = symbol == "BTC" ? nil : (try? riskService.dailySeries(symbol: "BTC")).map { Self.suffix($0.slice(to: asOf - Timeframe.d1.milliseconds), 365) }
+            risk = try RiskMetrics.report(series: Self.suffix(daily, 365), benchmark: btc)
         } catch {
             riskUnavailable = "\(error)"
         }
