@@ -48,7 +48,7 @@ import Testing
                     if let g = row.traderGrade { #expect(line.contains("<td class=\"num\">\(String(format: "%.0f", g))</td>")) }
                     if let g = row.investorGrade { #expect(line.hasSuffix("<td class=\"num\">\(String(format: "%.0f", g))</td>")) }
                     if let e = row.entryTime { #expect(line.contains(String(e.prefix(10)))) }
-                    if let sector = row.sector { #expect(line.contains("<td>\(sector)</td>")) }
+                    if let sector = row.sector { #expect(line.contains("<td class=\"hide-phone\">\(sector)</td>")) }
                 }
             }
         }

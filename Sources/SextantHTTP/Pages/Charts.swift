@@ -57,7 +57,7 @@ enum Charts {
         let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? raw
         var out: [Double] = []
         var v = Foundation.ceil(lo / step) * step
-        while v <= hi + step * 1e-9 && out.count < 20 { out.append(v); v += step }
+        while v <= hi + step * 1e-9 && out.count < 20 { out.append(abs(v) < step * 1e-9 ? 0 : v); v += step }
         return out
     }
 
@@ -99,7 +99,8 @@ enum Charts {
         let path = points.map { "\(f(x($0.time))),\(f(y($0.value)))" }.joined(separator: " ")
         s += "<polyline class=\"series\" points=\"\(path)\"/>"
         // Markers: the tip touches the entry price; bullish below the line pointing up, bearish above pointing down.
-        let m = z.markerSize
+        // Dense markers shrink (down to half size) so that the line stays visible.
+        let m = z.markerSize * min(1, max(0.5, (Double(z.maxPoints) / 5 / Double(max(1, visible.count))).squareRoot()))
         for mk in visible {
             let px = x(mk.time), py = y(mk.value)
             let shape = mk.bullish
@@ -137,7 +138,7 @@ enum Charts {
     static func bars(_ rows: [(label: String, value: Double)], title: String, format: (Double) -> String) -> String {
         guard !rows.isEmpty else { return "" }
         let maxAbs = max(rows.map { abs($0.value) }.max() ?? 0, 1e-9)
-        let rowH = 26.0, labelW = 120.0, valueW = 70.0, width = 520.0
+        let rowH = 24.0, labelW = 96.0, valueW = 72.0, width = 400.0
         let half = (width - labelW - valueW) / 2, zero = labelW + half
         var s = "<svg class=\"hbars\" viewBox=\"0 0 \(Int(width)) \(Int(rowH * Double(rows.count) + 8))\" role=\"img\" aria-label=\"\(HTML.escape(title))\" font-size=\"13\">"
         s += "<line class=\"baseline\" x1=\"\(zero)\" x2=\"\(zero)\" y1=\"0\" y2=\"\(rowH * Double(rows.count) + 8)\"/>"

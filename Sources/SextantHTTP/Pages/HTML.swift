@@ -54,9 +54,10 @@ enum HTML {
     }
 
     /// A table cell with a signed percentage coloured by sign (the sign is also in the text).
-    static func percentCell(fraction x: Double?) -> String {
-        guard let x, x.isFinite else { return "<td class=\"num\">–</td>" }
-        return "<td class=\"num \(x >= 0 ? "up" : "down")\">\(signedPercent(fraction: x))</td>"
+    static func percentCell(fraction x: Double?, extraClass: String? = nil) -> String {
+        let extra = extraClass.map { " " + $0 } ?? ""
+        guard let x, x.isFinite else { return "<td class=\"num\(extra)\">–</td>" }
+        return "<td class=\"num \(x >= 0 ? "up" : "down")\(extra)\">\(signedPercent(fraction: x))</td>"
     }
 
     /// 1.2e9 → `1.20B`.

@@ -84,10 +84,10 @@ enum MarketPage {
         s += "<p>Cap-weighted sector indices over the \(r.days) days to \(r.endDate), against the market (every classified token except stablecoins). Positive: the sector beat the market.</p>"
         s += "<figure class=\"chart bars\">" + Charts.bars(r.sectors.map { ($0.sector, $0.relativeReturn) },
                                                      title: "Sector return relative to the market over \(r.days) days", format: { HTML.signedPercent(fraction: $0) }) + "</figure>"
-        s += "<div class=\"scroll\"><table><caption>Sectors, best relative performance first</caption><thead><tr><th scope=\"col\">Sector</th><th scope=\"col\" class=\"num\">Relative</th><th scope=\"col\" class=\"num\">Sector return</th><th scope=\"col\" class=\"num\">Market return</th><th scope=\"col\" class=\"num\">Cap share</th><th scope=\"col\" class=\"num\">Share change</th><th scope=\"col\">Tokens</th></tr></thead><tbody>"
+        s += "<div class=\"scroll\"><table><caption>Sectors, best relative performance first</caption><thead><tr><th scope=\"col\">Sector</th><th scope=\"col\" class=\"num\">Relative</th><th scope=\"col\" class=\"num\">Sector return</th><th scope=\"col\" class=\"num hide-phone\">Market return</th><th scope=\"col\" class=\"num\">Cap share</th><th scope=\"col\" class=\"num hide-phone\">Share change</th><th scope=\"col\" class=\"hide-phone\">Tokens</th></tr></thead><tbody>"
         for x in r.sectors {
-            s += "<tr><th scope=\"row\"><a href=\"\(HTML.href("/", [("sector", x.sector)]))\">\(HTML.escape(x.sector))</a></th>\(HTML.percentCell(fraction: x.relativeReturn))\(HTML.percentCell(fraction: x.sectorReturn))\(HTML.percentCell(fraction: x.marketReturn))"
-            s += "<td class=\"num\">\(HTML.percent(fraction: x.capShareNow))</td><td class=\"num\">\(String(format: "%+.2f pts", x.capShareChange * 100))</td><td>\(HTML.escape(x.symbols.sorted().joined(separator: ", ")))</td></tr>"
+            s += "<tr><th scope=\"row\"><a href=\"\(HTML.href("/", [("sector", x.sector)]))\">\(HTML.escape(x.sector))</a></th>\(HTML.percentCell(fraction: x.relativeReturn))\(HTML.percentCell(fraction: x.sectorReturn))\(HTML.percentCell(fraction: x.marketReturn, extraClass: "hide-phone"))"
+            s += "<td class=\"num\">\(HTML.percent(fraction: x.capShareNow))</td><td class=\"num hide-phone\">\(String(format: "%+.2f pts", x.capShareChange * 100))</td><td class=\"hide-phone\">\(HTML.escape(x.symbols.sorted().joined(separator: ", ")))</td></tr>"
         }
         return s + "</tbody></table></div></section>"
     }
@@ -104,7 +104,7 @@ enum MarketPage {
             .sorted { ($0.lastSeen, $0.strength) > ($1.lastSeen, $1.strength) }
         let other = scope == .all ? [("window", window.rawValue)] : [("window", window.rawValue), ("narratives", "all")]
         s += "<p>Terms whose share of the headlines burst against their own 28-day baseline\(scope == .current ? ", seen in the 30 days to \(latest)" : ""). <a href=\"\(HTML.href("/market", other))#nar-h\">\(scope == .current ? "Show all \(d.narratives.count)" : "Show current only")</a></p>"
-        s += "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Narrative</th><th scope=\"col\">Kind</th><th scope=\"col\">Seen</th><th scope=\"col\" class=\"num\">Strength</th><th scope=\"col\" class=\"num\">Momentum</th><th scope=\"col\" class=\"num\">Mentions</th><th scope=\"col\">Tokens and sectors</th><th scope=\"col\">Tokens after (7d / 30d)</th></tr></thead><tbody>"
+        s += "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Narrative</th><th scope=\"col\" class=\"hide-phone\">Kind</th><th scope=\"col\">Seen</th><th scope=\"col\" class=\"num\">Strength</th><th scope=\"col\" class=\"num hide-phone\">Momentum</th><th scope=\"col\" class=\"num\">Mentions</th><th scope=\"col\">Tokens and sectors</th><th scope=\"col\">Tokens after (7d / 30d)</th></tr></thead><tbody>"
         for n in shown.prefix(40) {
             let seen = n.firstSeen == n.lastSeen ? n.firstSeen : "\(n.firstSeen) – \(n.lastSeen)"
             let tokens = n.linkedTokens.prefix(6).map { "<a href=\"/tokens/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")
@@ -112,7 +112,7 @@ enum MarketPage {
             let after = n.performanceAfter.prefix(3).map { "\(HTML.escape($0.symbol)) \(HTML.signedPercent(fraction: $0.return7d)) / \(HTML.signedPercent(fraction: $0.return30d))" }.joined(separator: "<br>")
             s += "<tr><th scope=\"row\"><details><summary>\(HTML.escape(n.term))</summary><ul>"
             s += n.topHeadlines.map { "<li><time>\(HTML.escape(String($0.time.prefix(10))))</time> \(HTML.escape($0.title))</li>" }.joined()
-            s += "</ul></details></th><td>\(HTML.escape(n.kind.rawValue))</td><td>\(seen)</td><td class=\"num\">\(HTML.fixed(n.strength, 1))</td><td class=\"num\">\(HTML.fixed(n.momentum, 1))×</td><td class=\"num\">\(n.mentions)</td>"
+            s += "</ul></details></th><td class=\"hide-phone\">\(HTML.escape(n.kind.rawValue))</td><td class=\"date\">\(seen.replacingOccurrences(of: " – ", with: "<br>– "))</td><td class=\"num\">\(HTML.fixed(n.strength, 1))</td><td class=\"num hide-phone\">\(HTML.fixed(n.momentum, 1))×</td><td class=\"num\">\(n.mentions)</td>"
             s += "<td>\(tokens)\(sectors.isEmpty ? "" : "<br><small>\(sectors)</small>")</td><td>\(after.isEmpty ? "–" : after)</td></tr>"
         }
         return s + "</tbody></table></div></section>"

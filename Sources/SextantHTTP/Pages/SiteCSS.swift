@@ -17,7 +17,7 @@ enum SiteCSS {
         .brand{font-weight:700;font-size:1.15rem;text-decoration:none;color:var(--fg)}
         header nav{display:flex;gap:.25rem}header nav a{padding:.35rem .6rem;border-radius:6px;text-decoration:none;color:var(--fg)}
         header nav a[aria-current=page]{background:var(--panel);font-weight:600;box-shadow:inset 0 -2px 0 var(--accent)}
-        main{max-width:1180px;margin:0 auto;padding:1rem}
+        main{max-width:1280px;margin:0 auto;padding:1rem 1.25rem}
         h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin:1.75rem 0 .6rem}h3{font-size:1.05rem;margin:.2rem 0 .5rem}
         small,.hint,.meta{color:var(--mut)}.hint{font-size:.9rem}
         .title{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.25rem 1rem}.title h1 small{font-weight:400}
@@ -30,7 +30,7 @@ enum SiteCSS {
         thead th a{color:var(--fg);text-decoration:none;display:inline-block}thead th a:hover{text-decoration:underline}
         th[aria-sort] a{color:var(--accent)}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:var(--up)}.down{color:var(--down)}
-        td.tok,th.tok{white-space:nowrap}
+        td.tok,th.tok,td.date{white-space:nowrap}
         .badge{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;font-weight:600;white-space:nowrap;border:1px solid currentColor}
         .badge.bull{color:var(--up)}.badge.bear{color:var(--down)}.badge.neutral{color:var(--mut)}
         .grade{display:inline-block;min-width:2.6rem;text-align:right;font-weight:600}
@@ -56,16 +56,16 @@ enum SiteCSS {
         @media (prefers-color-scheme:dark){.ranges a[aria-current]{color:#111}}
         figure{margin:.5rem 0 1rem}figcaption{font-size:.85rem;color:var(--mut);margin-top:.3rem}
         .chart svg{display:block;width:100%;height:auto}.chart svg.narrow{display:none}
-        .chart.small svg{max-height:220px}
+        .chart.small svg.wide{display:none}.chart.small svg.narrow{display:block;max-width:420px}
         svg .grid{stroke:var(--line);stroke-width:1}svg .baseline{stroke:var(--mut);stroke-dasharray:4 3;stroke-width:1}
         svg .axis,svg text{fill:var(--mut)}svg .series{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round}
-        svg path.bull{fill:var(--up)}svg path.bear{fill:var(--down)}
+        svg path.bull{fill:var(--up);fill-opacity:.85}svg path.bear{fill:var(--down);fill-opacity:.85}
         .key.bull{color:var(--up)}.key.bear{color:var(--down)}
         .gauge{display:block;width:100%;max-width:300px;margin:0 auto}
         .gauge path{fill:none;stroke-width:18}.gauge .zone-low{stroke:#f0a640}.gauge .zone-mid{stroke:var(--line)}.gauge .zone-high{stroke:#3d8bfd}
         .gauge .needle{stroke:var(--fg);stroke-width:4;stroke-linecap:round}.gauge .hub{fill:var(--fg)}
         .gauge .gauge-value{fill:var(--fg);font-size:22px;font-weight:700}.gauge .axis{font-size:11px}
-        .hbars{display:block;width:100%;max-width:640px}.hbars text{fill:var(--fg)}.hbars .bar-up{fill:var(--up)}.hbars .bar-down{fill:var(--down)}
+        .hbars{display:block;width:100%;max-width:520px}.hbars text{fill:var(--fg)}.hbars .bar-up{fill:var(--up)}.hbars .bar-down{fill:var(--down)}
         .alert{border:2px solid var(--down);border-radius:8px;padding:.25rem 1rem;margin:1rem 0;background:var(--panel)}
         .warn{color:var(--down);font-weight:600}
         .result{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}

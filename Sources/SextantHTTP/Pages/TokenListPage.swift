@@ -25,6 +25,15 @@ enum SignalColumn: String, CaseIterable {
 
     /// Numeric columns are right-aligned and sort high-first on the first click.
     var numeric: Bool { ![.token, .sector, .since].contains(self) }
+
+    /// Columns left out on phones (the table still sorts by them from a wider screen's link).
+    var hiddenOnPhone: Bool { [.sector, .entry, .since, .r30d].contains(self) }
+
+    /// The header cell's classes.
+    var headerClass: String {
+        let classes = (numeric ? ["num"] : []) + (hiddenOnPhone ? ["hide-phone"] : [])
+        return classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+    }
 }
 
 /// The return windows the return filter applies to.
@@ -164,7 +173,7 @@ struct SignalListFilters {
 enum TokenListPage {
     static func render(_ rows: [TradingSignalRow], total: Int, filters f: SignalListFilters, sectors: [String], narratives: [String],
                        asOf: Timestamp) -> String {
-        var s = "<h1>Signals</h1><p class=\"meta\">\(rows.count) of \(total) tokens · signals and grades from data known at \(asOf.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ")) UTC · sorted by \(f.sort.title.lowercased()), \(f.descending ? "high to low" : "low to high")</p>"
+        var s = "<h1>Signals</h1><p class=\"meta\">\(rows.count) of \(total) tokens · signals and grades from data known at \(asOf.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ")) UTC · sorted by \(f.sort.title), \(f.descending ? "high to low" : "low to high")</p>"
         s += form(f, sectors: sectors, narratives: narratives)
         s += "<div class=\"scroll\"><table><caption>Tokens with their current signal. Column headers sort the table.</caption><thead><tr>"
         for c in SignalColumn.allCases {
@@ -172,20 +181,20 @@ enum TokenListPage {
             let next = active ? !f.descending : (c.numeric || c == .since)
             let mark = active ? (f.descending ? " ▼" : " ▲") : ""
             let aria = active ? " aria-sort=\"\(f.descending ? "descending" : "ascending")\"" : ""
-            s += "<th scope=\"col\"\(aria)\(c.numeric ? " class=\"num\"" : "")><a href=\"\(HTML.href("/", f.pairs(sort: c, descending: next)))\">\(c.title)\(mark)</a></th>"
+            s += "<th scope=\"col\"\(aria)\(c.headerClass)><a href=\"\(HTML.href("/", f.pairs(sort: c, descending: next)))\">\(c.title)\(mark)</a></th>"
         }
         s += "</tr></thead><tbody>"
         for r in rows {
             let sym = HTML.escape(r.symbol)
             s += "<tr><th scope=\"row\" class=\"tok\"><a href=\"/tokens/\(sym)\">\(sym)</a>\(r.name.map { " <small>\(HTML.escape($0))</small>" } ?? "")</th>"
-            s += "<td>\(HTML.escape(r.sector ?? "–"))</td>"
+            s += "<td class=\"hide-phone\">\(HTML.escape(r.sector ?? "–"))</td>"
             if r.signal != nil {
-                s += "<td class=\"num\">\(TokenPage.signalBadge(r.signal)) <small>\(HTML.escape(r.timeframe)) · P \(HTML.fixed(r.probability, 2))</small></td>"
+                s += "<td class=\"num\">\(TokenPage.signalBadge(r.signal)) <small class=\"hide-phone\">\(HTML.escape(r.timeframe)) · P \(HTML.fixed(r.probability, 2))</small></td>"
             } else {
                 s += "<td class=\"num\"><small>\(HTML.escape(r.note ?? "no signal"))</small></td>"
             }
-            s += "<td class=\"num\">\(HTML.price(r.entryPrice))</td><td>\(HTML.escape(r.entryTime.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "–"))</td>"
-            s += HTML.percentCell(fraction: r.roiSinceSignal) + HTML.percentCell(fraction: r.roi24h) + HTML.percentCell(fraction: r.roi7d) + HTML.percentCell(fraction: r.roi30d)
+            s += "<td class=\"num hide-phone\">\(HTML.price(r.entryPrice))</td><td class=\"date hide-phone\">\(HTML.escape(r.entryTime.map { r.timeframe == "1d" ? String($0.prefix(10)) : String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "–"))</td>"
+            s += HTML.percentCell(fraction: r.roiSinceSignal) + HTML.percentCell(fraction: r.roi24h) + HTML.percentCell(fraction: r.roi7d) + HTML.percentCell(fraction: r.roi30d, extraClass: "hide-phone")
             s += "<td class=\"num\">\(HTML.fixed(r.traderGrade, 0))</td><td class=\"num\">\(HTML.fixed(r.investorGrade, 0))</td></tr>"
         }
         if rows.isEmpty {

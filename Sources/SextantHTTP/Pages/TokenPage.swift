@@ -64,7 +64,7 @@ enum TokenPage {
         }
         var facts: [(String, String)] = [
             ("Signal", signalBadge(active.signal)),
-            ("Since", HTML.escape(active.time.iso8601.replacingOccurrences(of: ":00Z", with: "Z"))),
+            ("Since", HTML.escape(r.timeframe == .d1 ? active.time.dateString : String(active.time.iso8601.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC")),
             ("Entry price", HTML.price(active.entryPrice)),
             ("ROI since signal", "<span class=\"\(active.priceChange >= 0 ? "up" : "down")\">\(HTML.signedPercent(fraction: active.priceChange))</span>"),
             ("P(up) now", HTML.fixed(sig.current?.probability, 3)),
@@ -109,7 +109,7 @@ enum TokenPage {
         if !recent.isEmpty {
             s += "<div class=\"scroll\"><table><caption>Latest signal changes in the window</caption><thead><tr><th scope=\"col\">Since</th><th scope=\"col\">Signal</th><th scope=\"col\" class=\"num\">Entry</th><th scope=\"col\" class=\"num\">P(up)</th><th scope=\"col\" class=\"num\">ROI since</th></tr></thead><tbody>"
             for m in recent {
-                s += "<tr><td>\(m.time.iso8601.prefix(16).replacingOccurrences(of: "T", with: " "))</td><td>\(signalBadge(m.signal))</td><td class=\"num\">\(HTML.price(m.entryPrice))</td><td class=\"num\">\(HTML.fixed(m.probability, 3))</td>\(HTML.percentCell(fraction: m.roiSinceSignal))</tr>"
+                s += "<tr><td class=\"date\">\(m.time.iso8601.prefix(16).replacingOccurrences(of: "T", with: " "))</td><td>\(signalBadge(m.signal))</td><td class=\"num\">\(HTML.price(m.entryPrice))</td><td class=\"num\">\(HTML.fixed(m.probability, 3))</td>\(HTML.percentCell(fraction: m.roiSinceSignal))</tr>"
             }
             s += "</tbody></table></div>"
         }
