@@ -25,7 +25,7 @@ enum SiteCSS {
         .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:8px}
         table{border-collapse:collapse;width:100%}caption{text-align:left;padding:.5rem .6rem;color:var(--mut);font-size:.9rem}
         th,td{padding:.5rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-        thead th{background:var(--panel);font-size:.85rem;white-space:nowrap;position:sticky;top:0}
+        thead th{background:var(--panel);font-size:.85rem;vertical-align:bottom}
         tbody tr:last-child>*{border-bottom:0}tbody tr:hover{background:var(--panel)}
         thead th a{color:var(--fg);text-decoration:none;display:inline-block}thead th a:hover{text-decoration:underline}
         th[aria-sort] a{color:var(--accent)}
