@@ -164,6 +164,36 @@ public struct SignalQueryService: Sendable {
         return fm.fileExists(atPath: built) ? built : nil
     }
 
+    /// `now` floored to the minute: the as-of time of `latestSnapshot`.
+    public static func minute(_ now: Timestamp) -> Timestamp {
+        Timestamp(milliseconds: now.milliseconds - ((now.milliseconds % 60_000) + 60_000) % 60_000)
+    }
+
+    /// The universe as of about `now`, for a server: the memoised snapshot of this data version when its as-of
+    /// minute is at most `maxAge` ms before `now`'s minute; an older one of the same version is answered at once
+    /// while a fresh one is computed in the background (only the staleness flags and bars closed since can
+    /// differ); with none for this version (after an ingest) it is computed here, once for concurrent callers.
+    public func latestSnapshot(now: Timestamp, timeframe: Timeframe? = nil, dataVersion: Int64, maxAge: Int64 = 60_000) throws -> SignalSnapshot {
+        let asOf = Self.minute(now)
+        let key = SnapshotMemo.LatestKey(version: dataVersion, timeframe: timeframe)
+        if let held = memo.latest(key) {
+            if asOf.milliseconds - held.asOf.milliseconds > maxAge, memo.startRefresh(key) {
+                let service = self
+                Task.detached(priority: .utility) {
+                    let fresh = try? service.computeSnapshot(asOf: asOf, timeframe: timeframe)
+                    service.memo.finishRefresh(key, fresh)
+                }
+            }
+            return held
+        }
+        return try memo.computing.withLock { _ throws -> SignalSnapshot in
+            if let held = memo.latest(key) { return held }
+            let snap = try computeSnapshot(asOf: asOf, timeframe: timeframe)
+            memo.setLatest(key, snap)
+            return snap
+        }
+    }
+
     /// The universe's reports at `asOf` (memoised under `dataVersion` when given).
     public func snapshot(asOf: Timestamp, timeframe: Timeframe? = nil, dataVersion: Int64? = nil) throws -> SignalSnapshot {
         let key = SnapshotMemo.Key(version: dataVersion ?? .min, asOf: asOf, timeframe: timeframe)
@@ -236,38 +266,58 @@ public struct SignalQueryService: Sendable {
 
     /// Current signals with entry, ROI since the signal, drivers, grades and returns.
     public func currentSignals(_ q: SignalListQuery, asOf: Timestamp, dataVersion: Int64? = nil) throws -> [TradingSignalRow] {
-        let snap = try snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion)
-        return try select(q, in: snap).map { TradingSignalRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
+        try currentSignals(q, in: snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion))
+    }
+
+    /// Current signals of a snapshot (taken with `q.timeframe`).
+    public func currentSignals(_ q: SignalListQuery, in snap: SignalSnapshot) throws -> [TradingSignalRow] {
+        try select(q, in: snap).map { TradingSignalRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
     }
 
     /// Trader or Investor Grades with their sub-grades and explanations (`q.gradeKind` is set to `kind`).
     public func grades(_ kind: GradeKind, _ q: SignalListQuery, asOf: Timestamp, dataVersion: Int64? = nil) throws -> [GradeListRow] {
+        try grades(kind, q, in: snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion))
+    }
+
+    /// Grades of a snapshot.
+    public func grades(_ kind: GradeKind, _ q: SignalListQuery, in snap: SignalSnapshot) throws -> [GradeListRow] {
         var q = q
         q.gradeKind = kind
-        let snap = try snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion)
         return try select(q, in: snap).map { GradeListRow($0, kind: kind, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
     }
 
     /// Returns over 24h/7d/30d/90d, year to date and since listing, predicted volatility and the ROI rank.
     public func performance(_ q: SignalListQuery, asOf: Timestamp, dataVersion: Int64? = nil) throws -> [PerformanceRow] {
-        let snap = try snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion)
-        return try select(q, in: snap).map { PerformanceRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
+        try performance(q, in: snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion))
+    }
+
+    /// Performance of a snapshot.
+    public func performance(_ q: SignalListQuery, in snap: SignalSnapshot) throws -> [PerformanceRow] {
+        try select(q, in: snap).map { PerformanceRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
     }
 
     /// Risk scores with the figures behind them and the risk rank.
     public func riskScores(_ q: SignalListQuery, asOf: Timestamp, dataVersion: Int64? = nil) throws -> [RiskScoreRow] {
-        let snap = try snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion)
-        return try select(q, in: snap).map { RiskScoreRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
+        try riskScores(q, in: snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion))
+    }
+
+    /// Risk scores of a snapshot.
+    public func riskScores(_ q: SignalListQuery, in snap: SignalSnapshot) throws -> [RiskScoreRow] {
+        try select(q, in: snap).map { RiskScoreRow($0, name: snap.names[$0.symbol], sector: snap.sectors[$0.symbol]) }
     }
 
     /// Every signal change of the model over the stored bars, with the price change to the next change (or the
     /// last close). Calls inside a model's training data are marked `inSample`.
     public func signalHistory(_ q: SignalHistoryQuery, asOf: Timestamp, dataVersion: Int64? = nil) throws -> [SignalHistoryRow] {
+        try signalHistory(q, in: snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion))
+    }
+
+    /// The signal history of a snapshot (taken with `q.timeframe`).
+    public func signalHistory(_ q: SignalHistoryQuery, in snap: SignalSnapshot) throws -> [SignalHistoryRow] {
         if let wanted = q.symbols {
             let stored = Set(try repository.assets().map(\.symbol))
             if let missing = wanted.sorted().first(where: { !stored.contains($0) }) { throw QueryError.notFound(kind: "token", value: missing) }
         }
-        let snap = try snapshot(asOf: asOf, timeframe: q.timeframe, dataVersion: dataVersion)
         var rows: [SignalHistoryRow] = []
         for r in snap.reports where q.symbols?.contains(r.symbol) ?? true {
             guard let s = r.signals else { continue }
@@ -317,9 +367,35 @@ final class SnapshotMemo: Sendable {
         var asOf: Timestamp
         var timeframe: Timeframe?
     }
+    /// The latest snapshot per data version and timeframe (for `latestSnapshot`).
+    struct LatestKey: Hashable, Sendable {
+        var version: Int64
+        var timeframe: Timeframe?
+    }
     private let entries = Mutex<[Key: SignalSnapshot]>([:])
+    private let latestEntries = Mutex<(snapshots: [LatestKey: SignalSnapshot], refreshing: Set<LatestKey>)>(([:], []))
     /// Held while a snapshot is computed (single flight).
     let computing = Mutex<Void>(())
+
+    func latest(_ key: LatestKey) -> SignalSnapshot? { latestEntries.withLock { $0.snapshots[key] } }
+
+    func setLatest(_ key: LatestKey, _ snap: SignalSnapshot) {
+        latestEntries.withLock { e in
+            if e.snapshots.keys.contains(where: { $0.version != key.version }) { e.snapshots.removeAll() }
+            e.snapshots[key] = snap
+        }
+    }
+
+    /// Marks a background refresh of `key` as started; false when one already runs.
+    func startRefresh(_ key: LatestKey) -> Bool { latestEntries.withLock { $0.refreshing.insert(key).inserted } }
+
+    /// Stores a refreshed snapshot (when its version is still current) and ends the refresh.
+    func finishRefresh(_ key: LatestKey, _ snap: SignalSnapshot?) {
+        latestEntries.withLock { e in
+            e.refreshing.remove(key)
+            if let snap, let held = e.snapshots[key], held.asOf < snap.asOf { e.snapshots[key] = snap }
+        }
+    }
     static let capacity = 16
 
     func lookup(_ key: Key) -> SignalSnapshot? { entries.withLock { $0[key] } }
