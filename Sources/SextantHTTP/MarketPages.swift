@@ -10,58 +10,57 @@ import SextantServices
 /// use GET so that every view is a URL. Handlers read and check the parameters, call the services and render.
 struct MarketPages {
     let services: ServerServices
-    /// Signals and grades of the whole universe, memoised per data version and minute (one instance per router).
-    let signals: SignalQueryService
-
-    init(services: ServerServices) {
-        self.services = services
-        signals = SignalQueryService(repository: services.query.repository, models: PageModels.shared.models)
-    }
 
     var pageQueries: MarketPageService { MarketPageService(repository: services.query.repository) }
 
-    /// The as-of time of the signal figures: now, floored to the minute (the snapshot memo and page cache key).
-    static func asOf() -> Timestamp {
-        let now = systemClock().milliseconds
-        return Timestamp(milliseconds: now - now % 60_000)
+    /// The universe snapshot the API answers from too (`SignalQueryService.latestSnapshot`: computed once per
+    /// data version, refreshed in the background when over a minute old), for the timeframe asked for.
+    func snapshot(timeframe: Timeframe?, version: Int64) throws -> SignalSnapshot {
+        try services.signals.latestSnapshot(now: services.clock(), timeframe: timeframe, dataVersion: version)
     }
 
     func register(on router: Router<SextantRequestContext>) {
         router.get("/") { request, _ in
-            let asOf = Self.asOf()
-            return try html(request, keySuffix: "@\(asOf.milliseconds)") {
+            // The snapshot's as-of minute is part of the cache key; its timeframe comes from the filter.
+            let version = try services.version.current()
+            var probe = try PageQuery(request)
+            let timeframe = try? SignalListFilters.timeframe(&probe)
+            let latest = try? snapshot(timeframe: timeframe ?? nil, version: version)
+            return try html(request, keySuffix: "@\(latest?.asOf.milliseconds ?? 0)") {
                 var q = try PageQuery(request)
-                let version = try services.version.current()
-                let snapshot = try signals.snapshot(asOf: asOf, dataVersion: version)
-                let sectors = Array(Set(snapshot.sectors.values)).sorted()
                 let narratives = try services.intel.narratives(since: nil)
+                let all = try snapshot(timeframe: nil, version: version)
+                let sectors = Array(Set(all.sectors.values)).sorted()
                 let filters = try SignalListFilters.read(&q, sectors: sectors, narratives: narratives.map(\.term))
                 try q.finish()
-                let rows = filters.apply(try signals.currentSignals(filters.listQuery, asOf: asOf, dataVersion: version))
-                return RenderedPage(html: TokenListPage.render(rows, total: snapshot.reports.count, filters: filters, sectors: sectors,
+                let snap = try snapshot(timeframe: filters.timeframe, version: version)
+                let rows = filters.apply(try services.signals.currentSignals(filters.listQuery, in: snap))
+                return RenderedPage(html: TokenListPage.render(rows, total: snap.reports.count, filters: filters, sectors: sectors,
                                                                narratives: TokenListPage.recentTerms(narratives, keeping: filters.narrative),
-                                                               asOf: asOf))
+                                                               asOf: snap.asOf))
             }
         }
         router.get("tokens/{symbol}") { request, context in
-            let asOf = Self.asOf()
-            return try html(request, keySuffix: "@\(asOf.milliseconds)") {
+            let version = try services.version.current()
+            let latest = try? snapshot(timeframe: nil, version: version)
+            return try html(request, keySuffix: "@\(latest?.asOf.milliseconds ?? 0)") {
                 let symbol = try Symbols.validate(context.parameters.get("symbol") ?? "", parameter: "symbol")
                 var q = try PageQuery(request)
                 let requestedRange = try q.choice("range", ChartRange.self)
                 let row = try services.query.token(symbol)
                 let calculator = try Calculator.read(&q, lastPrice: row.lastPrice)
                 try q.finish()
-                let snapshot = try signals.snapshot(asOf: asOf, dataVersion: try services.version.current())
-                guard let report = snapshot.reports.first(where: { $0.symbol == symbol }) else {
+                let snap = try snapshot(timeframe: nil, version: version)
+                guard let report = snap.reports.first(where: { $0.symbol == symbol }) else {
                     throw QueryError.notFound(kind: "token with bars of 1d or finer", value: symbol)
                 }
-                let data = try pageQueries.tokenPage(report: report, asOf: asOf)
+                let data = try pageQueries.tokenPage(report: report, asOf: snap.asOf)
                 let range = requestedRange ?? (report.timeframe == .d1 ? .y1 : .d90)
                 let calculation = calculator.submitted ? calculator.compute(symbol: symbol) : nil
                 let status: HTTPResponse.Status = if case .failure? = calculation { .unprocessableContent } else { .ok }
                 return RenderedPage(status: status, html: TokenPage.render(row: row, data: data, range: range, calculator: calculator,
-                                                                           calculation: calculation, modelProblem: PageModels.shared.problem))
+                                                                           calculation: calculation,
+                                                                           modelProblem: services.signals.models.isEmpty ? "no signal models loaded (Models/ not found)" : nil))
             }
         }
         router.get("market") { request, _ in try html(request) {

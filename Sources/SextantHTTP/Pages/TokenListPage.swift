@@ -73,12 +73,7 @@ struct SignalListFilters {
             f.minGrade = v
         }
         f.grade = try q.choice("grade", GradeKind.self) ?? .trader
-        if let s = try q.string("timeframe", maxLength: 4) {
-            guard let tf = Timeframe(rawValue: s.lowercased()), tf <= .d1 else {
-                throw APIError.invalidParameter(name: "timeframe", value: s, allowed: "one of " + Timeframe.allCases.filter { $0 <= .d1 }.map(\.rawValue).joined(separator: ", "))
-            }
-            f.timeframe = tf
-        }
+        f.timeframe = try timeframe(&q)
         f.signal = try q.choice("signal", SignalDirection.self)
         if let s = try q.word("sector") {
             guard let known = sectors.first(where: { $0.lowercased() == s.lowercased() }) else {
@@ -103,6 +98,15 @@ struct SignalListFilters {
             f.descending = f.sort.numeric || f.sort == .since
         }
         return f
+    }
+
+    /// The `timeframe` filter: 1d or finer (the signal models' timeframes), nil for each token's latest series.
+    static func timeframe(_ q: inout PageQuery) throws -> Timeframe? {
+        guard let s = try q.string("timeframe", maxLength: 4) else { return nil }
+        guard let tf = Timeframe(rawValue: s.lowercased()), tf <= .d1 else {
+            throw APIError.invalidParameter(name: "timeframe", value: s, allowed: "one of " + Timeframe.allCases.filter { $0 <= .d1 }.map(\.rawValue).joined(separator: ", "))
+        }
+        return tf
     }
 
     /// The service query: the filters the service applies (the return filter and the order are the page's).
