@@ -25,12 +25,12 @@ enum SiteCSS {
         .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:8px}
         table{border-collapse:collapse;width:100%}caption{text-align:left;padding:.5rem .6rem;color:var(--mut);font-size:.9rem}
         th,td{padding:.5rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-        thead th{background:var(--panel);font-size:.85rem;vertical-align:bottom}
+        thead th,thead th.num{background:var(--panel);font-size:.85rem;vertical-align:bottom;white-space:normal}
         tbody tr:last-child>*{border-bottom:0}tbody tr:hover{background:var(--panel)}
         thead th a{color:var(--fg);text-decoration:none;display:inline-block}thead th a:hover{text-decoration:underline}
         th[aria-sort] a{color:var(--accent)}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.up{color:var(--up)}.down{color:var(--down)}
-        td.tok,th.tok,td.date{white-space:nowrap}
+        td.tok,th.tok,td.date{white-space:nowrap}td.sig small{display:block;margin-top:.15rem}
         .badge{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;font-weight:600;white-space:nowrap;border:1px solid currentColor}
         .badge.bull{color:var(--up)}.badge.bear{color:var(--down)}.badge.neutral{color:var(--mut)}
         .grade{display:inline-block;min-width:2.6rem;text-align:right;font-weight:600}

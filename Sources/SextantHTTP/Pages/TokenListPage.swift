@@ -193,7 +193,7 @@ enum TokenListPage {
             s += "<tr><th scope=\"row\" class=\"tok\"><a href=\"/tokens/\(sym)\">\(sym)</a>\(r.name.map { " <small>\(HTML.escape($0))</small>" } ?? "")</th>"
             s += "<td class=\"hide-phone\">\(HTML.escape(r.sector ?? "–"))</td>"
             if r.signal != nil {
-                s += "<td class=\"num\">\(TokenPage.signalBadge(r.signal)) <small class=\"hide-phone\">\(HTML.escape(r.timeframe)) · P \(HTML.fixed(r.probability, 2))</small></td>"
+                s += "<td class=\"num sig\">\(TokenPage.signalBadge(r.signal)) <small class=\"hide-phone\">\(HTML.escape(r.timeframe)) · P \(HTML.fixed(r.probability, 2))</small></td>"
             } else {
                 s += "<td class=\"num\"><small>\(HTML.escape(r.note ?? "no signal"))</small></td>"
             }
