@@ -55,17 +55,31 @@ public struct BacktestRequest: Codable, Sendable {
 public struct ServerServices: Sendable {
     public var query: MarketQueryService
     public var intel: IntelService
+    /// Signals, grades, performance and risk scores (models from `SignalQueryService.defaultModelsFolder()`
+    /// unless given).
+    public var signals: SignalQueryService
+    /// The liquidation calculator and the leverage advisor.
+    public var risk: RiskQueryService
+    /// Backtests over the stored bars.
+    public var backtest: BacktestQueryService
     public var cache: ResponseCache
     public var gate: KeyGate?
     /// The data version the caches key on.
     public var version: DataVersionProbe
+    /// The clock that dates signal answers (`SignalQueryService.latestSnapshot`).
+    public var clock: @Sendable () -> Timestamp
 
-    public init(query: MarketQueryService, intel: IntelService, cache: ResponseCache = ResponseCache(), gate: KeyGate?,
-                versionInterval: Duration = .zero) {
+    public init(query: MarketQueryService, intel: IntelService, signals: SignalQueryService? = nil, cache: ResponseCache = ResponseCache(),
+                gate: KeyGate?, versionInterval: Duration = .zero, clock: @escaping @Sendable () -> Timestamp = systemClock) {
         self.query = query
         self.intel = intel
+        self.signals = signals ?? (try? SignalQueryService(repository: query.repository, modelsFolder: nil))
+            ?? SignalQueryService(repository: query.repository, models: [:])
+        risk = RiskQueryService(repository: query.repository)
+        backtest = BacktestQueryService(repository: query.repository)
         self.cache = cache
         self.gate = gate
+        self.clock = clock
         version = DataVersionProbe(interval: versionInterval, read: { [query] in try query.dataVersion() })
     }
 }
@@ -236,6 +250,9 @@ struct APIRoutes {
                                                           feeRate: fee, start: body.startDate, end: body.endDate)
             return try Self.json(ItemEnvelope(result), cacheControl: "no-store")
         }
+        registerSignalRoutes(on: v1)
+        registerRiskRoutes(on: v1)
+        registerBacktestRoutes(on: v1)
         v1.get("usage") { request, context in
             var q = try QueryReader(request)
             let from = try q.date("start_date")
@@ -254,9 +271,11 @@ struct APIRoutes {
 
     /// Serves a GET from the response cache, or computes, encodes and caches it. Adds `ETag` and
     /// `Cache-Control`, and answers 304 to a matching `If-None-Match`.
-    func cached<Body: Encodable>(_ request: Request, _ produce: () throws -> Body) async throws -> Response {
-        let key = request.uri.path + "?" + (request.uri.query ?? "")
-        let version = try services.version.current()
+    /// `keySuffix` and `version` let a caller key the entry on what its answer was computed from.
+    func cached<Body: Encodable>(_ request: Request, keySuffix: String = "", version known: Int64? = nil,
+                                 _ produce: () throws -> Body) async throws -> Response {
+        let key = request.uri.path + "?" + (request.uri.query ?? "") + keySuffix
+        let version = try known ?? services.version.current()
         let entry: ResponseCache.Entry
         if let hit = services.cache.lookup(key, version: version) {
             entry = hit

@@ -113,7 +113,7 @@ public enum OpenAPIDocument {
                             required: ["key_prefix", "name", "tier", "requests_per_minute", "month_to_date", "days"]),
             "Health": object(["status": str, "version": str, "data_version": int], required: ["status", "data_version"]),
             "BacktestRequest": object(["method": str, "top": int, "rebalance": str, "fee": num, "start_date": str, "end_date": str], required: []),
-        ]
+        ].merging(signalSchemas) { a, _ in a }
     }
 
     static var indexParams: [JSON] {
@@ -164,13 +164,14 @@ public enum OpenAPIDocument {
                            tag: "indices", extraErrors: ["413", "415"], body: ref("BacktestRequest")),
             ],
             "/v1/usage": ["get": op("usage", "Requests made with the caller's key per day.", [range[0]], item("Usage"), tag: "account")],
+        ].merging(signalPaths) { a, _ in a }.merging([
             "/": ["get": html("marketPage", "Token table (sort, order, sector and q in the URL).",
                               [query("sort", str, "Column."), query("order", str, "asc or desc."), query("sector", str, "Sector."), query("q", str, "Symbol filter.")])],
             "/market": ["get": html("marketOverviewPage", "Dominance, altcoin season gauge, narratives.", [])],
             "/tokens/{symbol}": ["get": html("tokenPage", "A token with its price chart.", [symbol])],
             "/assets/site.css": ["get": ["operationId": "stylesheet", "summary": "The pages' stylesheet.", "security": [JSON](), "tags": ["pages"],
                                          "responses": ["200": ["description": "CSS", "content": ["text/css": ["schema": str]]]]]],
-        ]
+        ]) { a, _ in a }
     }
 
     static var document: JSON {

@@ -9,28 +9,28 @@ import Testing
 
 /// The market pages and serving during an ingest.
 @Suite struct PagesTests {
-    @Test("the token table sorts and filters from the URL, the token page has an SVG chart, the market page a gauge")
+    @Test("the signal table sorts and filters from the URL, the token page has an SVG chart, the market page a gauge")
     func pages() async throws {
         let s = try TestServer()
         try await s.app.test(.router) { client in
-            try await client.execute(uri: "/?sort=symbol&order=asc", method: .get) { r in
+            try await client.execute(uri: "/?sort=token&order=asc", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
                 let t = r.text
-                let ada = try #require(t.range(of: ">ADA<")), btc = try #require(t.range(of: ">BTC<"))
+                let ada = try #require(t.range(of: "<a href=\"/tokens/ADA\">")), btc = try #require(t.range(of: "<a href=\"/tokens/BTC\">"))
                 #expect(ada.lowerBound < btc.lowerBound)
                 #expect(t.contains("/assets/site.css"))
             }
             try await client.execute(uri: "/?sector=Meme", method: .get) { r in
-                #expect(r.text.contains(">DOGE<"))
-                #expect(!r.text.contains(">BTC<"))
+                #expect(r.text.contains("<a href=\"/tokens/DOGE\">"))
+                #expect(!r.text.contains("<a href=\"/tokens/BTC\">"))
             }
             try await client.execute(uri: "/?q=%3Cscript%3E", method: .get) { r in
                 #expect(r.status == .badRequest)
             }
             try await client.execute(uri: "/tokens/BTC", method: .get) { r in
                 #expect(r.status == .ok)
-                #expect(r.text.contains("<svg") && r.text.contains("<polyline"))
+                #expect(r.text.contains("<svg") && r.text.contains("<polyline class=\"series\""))
             }
             try await client.execute(uri: "/tokens/NOPE", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/market", method: .get) { r in

@@ -9,13 +9,7 @@ import Signals
 enum ModelLocation {
     static func folder(_ option: String?) throws -> String {
         if let option { return option }
-        let fm = FileManager.default
-        let cwd = fm.currentDirectoryPath + "/Models"
-        if fm.fileExists(atPath: cwd) { return cwd }
-        var dir = #filePath
-        for _ in 0..<4 { dir = (dir as NSString).deletingLastPathComponent }
-        let built = dir + "/Models"
-        if fm.fileExists(atPath: built) { return built }
+        if let found = SignalQueryService.defaultModelsFolder() { return found }
         throw CommandFailure("cannot find the models folder: run from the repository root or pass --models DIR")
     }
 
@@ -182,44 +176,6 @@ struct SignalsCommand: ParsableCommand {
     }
 }
 
-/// One token's current signal, as printed.
-struct CurrentSignalRow: Encodable {
-    var symbol: String
-    var timeframe: String
-    var time: String?
-    var signal: Int?
-    var probability: Double?
-    var since: String?
-    var entryPrice: Double?
-    var lastPrice: Double?
-    var roiSinceSignal: Double?
-    var signalReturn: Double?
-    var strategyReturn: Double?
-    var buyAndHoldReturn: Double?
-    var drivers: [String]
-    var stale: Bool
-    var note: String?
-
-    init(_ r: TokenReport) {
-        symbol = r.symbol
-        timeframe = r.timeframe.rawValue
-        time = r.lastBar?.iso8601
-        stale = r.isStale
-        let s = r.signals
-        signal = s?.current?.signal
-        probability = s?.current?.probability
-        since = s?.active?.time.iso8601
-        entryPrice = s?.active?.entryPrice
-        lastPrice = s?.active.map { $0.entryPrice * (1 + $0.priceChange) }
-        roiSinceSignal = s?.active?.priceChange
-        signalReturn = s?.active?.signalReturn
-        strategyReturn = s?.strategy?.signalReturn
-        buyAndHoldReturn = s?.strategy?.buyAndHoldReturn
-        drivers = s?.drivers.map { "\($0.feature)\($0.contribution >= 0 ? "+" : "-")" } ?? []
-        note = s == nil ? (r.notes.first ?? "no model") : (s?.current == nil ? "warming up" : nil)
-    }
-}
-
 /// `sextant grades`: Trader and Investor Grades with their sub-grades, performance and risk score.
 struct GradesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -274,48 +230,6 @@ struct GradesCommand: ParsableCommand {
                  Output.percent(r.roi30d.map { $0 * 100 }), r.notes.joined(separator: " | "), r.stale ? "STALE" : ""]
             }))
         }
-    }
-}
-
-/// One token's grades, as printed.
-struct GradeRow: Encodable {
-    var symbol: String
-    var timeframe: String
-    var lastBar: String?
-    var traderGrade: Double?
-    var investorGrade: Double?
-    var subGrades: [String: Double]
-    var subGradeDetails: [String: String]
-    var traderExplanation: String
-    var investorExplanation: String
-    var riskScore, predictedVolatility, roi24h, roi7d, roi30d, roi90d, roiYtd, roiSinceListing, maxDrawdown: Double?
-    var roiRank, riskRank: Int?
-    var stale: Bool
-    var notes: [String]
-
-    init(_ r: TokenReport) {
-        symbol = r.symbol
-        timeframe = r.timeframe.rawValue
-        lastBar = r.lastBar?.iso8601
-        stale = r.isStale
-        subGrades = [:]
-        subGradeDetails = [:]
-        for g in [r.trader.grade, r.investor.grade].compactMap({ $0 }) {
-            for s in g.subGrades { subGrades[s.name] = s.score; subGradeDetails[s.name] = s.detail }
-        }
-        traderGrade = r.trader.grade?.value
-        investorGrade = r.investor.grade?.value
-        func text(_ o: GradeOutcome) -> String {
-            switch o { case .graded(let g): g.explanation; case .unavailable(let why): why }
-        }
-        traderExplanation = text(r.trader)
-        investorExplanation = text(r.investor)
-        notes = [traderExplanation, investorExplanation] + r.notes
-        let p = r.performance
-        riskScore = p?.riskScore; predictedVolatility = p?.predictedVolatility; maxDrawdown = p?.maxDrawdown
-        roi24h = p?.roi24h; roi7d = p?.roi7d; roi30d = p?.roi30d; roi90d = p?.roi90d; roiYtd = p?.roiYearToDate
-        roiSinceListing = p?.roiSinceListing
-        roiRank = r.roiRank; riskRank = r.riskRank
     }
 }
 
