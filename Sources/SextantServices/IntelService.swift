@@ -1,10 +1,20 @@
+import Synchronization
 import MarketData
 import MarketIntel
 import Signals
 
+/// The last out-of-sample daily calls an `IntelService` computed, with the data version they belong to. One per
+/// service value (the server keeps one for its lifetime), so two databases never share an entry.
+final class GateScoresMemo: Sendable {
+    let last = Mutex<(version: Int64, scores: [String: [Int64: Double]])?>(nil)
+}
+
 /// Market intelligence over the stored data: the daily universe, headlines, and the MarketIntel computations.
 public struct IntelService: Sendable {
     public let repository: any MarketRepository
+
+    /// This service's memo of the model-gate calls (see `outOfSampleDailyScores`).
+    private let gateScores = GateScoresMemo()
 
     public init(repository: any MarketRepository) { self.repository = repository }
 
@@ -53,13 +63,26 @@ public struct IntelService: Sendable {
         case .btcTrend:
             return MarketSignals.btcTrend(universe)
         case .model, .modelMarket:
-            let scores = try SignalService(repository: repository).outOfSampleDailyScores().scores
+            let scores = try outOfSampleDailyScores()
             let daily = gate == .model ? (scores["BTC"] ?? [:]) : MarketSignals.capWeightedScores(scores: scores, coins: universe, top: top)
             guard !daily.isEmpty else {
                 throw IntelError.noData("no out-of-sample model calls\(gate == .model ? " for BTC" : ""): the daily walk-forward needs stored daily bars")
             }
             return MarketSignals.modelGate(scores: daily)
         }
+    }
+
+    /// The model's out-of-sample daily calls (`SignalService.outOfSampleDailyScores`), remembered per data version
+    /// when the store is versioned: the walk-forward behind them is the bulk of a model-gated index request, and the
+    /// server and repeated CLI calls would otherwise redo it for unchanged data.
+    func outOfSampleDailyScores() throws -> [String: [Int64: Double]] {
+        let compute = { try SignalService(repository: repository).outOfSampleDailyScores().scores }
+        guard let versioned = repository as? any DataVersioned else { return try compute() }
+        let version = try versioned.dataVersion()
+        if let hit = gateScores.last.withLock({ $0 }), hit.version == version { return hit.scores }
+        let scores = try compute()
+        gateScores.last.withLock { $0 = (version, scores) }
+        return scores
     }
 
     public func indexBacktest(method: IndexMethod, top: Int, rebalance: RebalanceFrequency, feeRate: Double,
