@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndicatorBenchmarks
 import Foundation
 import MarketData
 import SextantServices
@@ -23,15 +24,9 @@ func bestTime(repeats: Int, _ body: () throws -> Void) rethrows -> (best: Double
     return (times[0], times[times.count / 2])
 }
 
-/// A short description of the machine, printed beside every figure.
-func machineDescription() -> String {
-    var cpu = "unknown CPU"
-    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
-        cpu = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? cpu
-    }
-    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-}
+/// A short description of the machine, printed beside every figure (the indicator benchmark's, so every bench
+/// names the machine the same way).
+func machineDescription() -> String { IndicatorBenchmark.machineDescription() }
 
 struct BenchParse: ParsableCommand {
     static let configuration = CommandConfiguration(
