@@ -24,6 +24,28 @@ public enum IndicatorBenchmark {
         return BarColumns(open: s.open, high: s.high, low: s.low, close: s.close, volume: s.volume, periods: periods)
     }
 
+    /// Writes `input(bars:)` to `path` as raw little-endian doubles, column after column (open, high, low,
+    /// close, volume, periods; `bars` values each), so the comparison script can hand TA-Lib the very same bars.
+    public static func writeInput(bars: Int, to path: String) throws {
+        let c = input(bars: bars)
+        guard let f = fopen(path, "wb") else { throw BenchmarkError.cannotWrite(path) }
+        defer { fclose(f) }
+        for column in [c.open, c.high, c.low, c.close, c.volume, c.periods] {
+            let written = column.map { $0.bitPattern.littleEndian }.withUnsafeBufferPointer {
+                fwrite($0.baseAddress, MemoryLayout<UInt64>.stride, $0.count, f)
+            }
+            guard written == column.count else { throw BenchmarkError.cannotWrite(path) }
+        }
+    }
+
+    /// Why a benchmark could not run.
+    public enum BenchmarkError: Error, CustomStringConvertible {
+        case cannotWrite(String)
+        public var description: String {
+            switch self { case let .cannotWrite(path): "cannot write the benchmark input to \(path)" }
+        }
+    }
+
     /// Best-of-`repeats` ns per bar for each function whose id is in `only` (all when nil), with default
     /// parameters. `progress` is called with each function's id as it finishes.
     public static func run(bars: Int, only: Set<String>?, repeats: Int,

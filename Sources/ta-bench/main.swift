@@ -1,6 +1,7 @@
 // `ta-bench [--bars N] [--only A,B] [--repeats R]`: the indicator benchmark as JSON, built without the server's
 // dependencies (`SEXTANT_CORE_ONLY=1 swift build -c release --product ta-bench`). `sextant bench ta --json`
-// prints the same document.
+// prints the same document. `ta-bench --bars N --write-input FILE` only writes the N bars it times (raw doubles,
+// see `IndicatorBenchmark.writeInput`), for the comparison script to time TA-Lib on the same bars.
 import IndicatorBenchmarks
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,7 @@ import Glibc
 var bars = 1_000_000
 var only: Set<String>?
 var repeats = 3
+var inputPath: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let flag = arguments.next() {
     guard let value = arguments.next() else { print("ta-bench: \(flag) needs a value"); exit(2) }
@@ -16,8 +18,13 @@ while let flag = arguments.next() {
     case "--bars": bars = Int(value) ?? bars
     case "--only": only = Set(value.uppercased().split(separator: ",").map(String.init))
     case "--repeats": repeats = Int(value) ?? repeats
-    default: print("ta-bench: unknown option \(flag) (use --bars, --only, --repeats)"); exit(2)
+    case "--write-input": inputPath = value
+    default: print("ta-bench: unknown option \(flag) (use --bars, --only, --repeats, --write-input)"); exit(2)
     }
+}
+if let inputPath {
+    try IndicatorBenchmark.writeInput(bars: bars, to: inputPath)
+    exit(0)
 }
 let rows = try IndicatorBenchmark.run(bars: bars, only: only, repeats: repeats)
 print(IndicatorBenchmark.json(rows: rows, bars: bars))
