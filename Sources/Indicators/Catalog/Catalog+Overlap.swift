@@ -136,7 +136,7 @@ extension IndicatorCatalog {
                     OverlapKernels.blank(o0, from: 0, to: min(n, period - 1))
                     OverlapKernels.blank(o1, from: 0, to: min(n, period - 1))
                     OverlapKernels.blank(o2, from: 0, to: min(n, period - 1))
-                    complete = OverlapKernels.rollingRange(h, l, n, period: period) { i, hv, lv in
+                    complete = WindowKernels.blockExtremes(high: h, low: l, n, period: period, wantsMax: true, wantsMin: true) { i, hv, lv in
                         o0[i] = hv
                         o1[i] = (hv + lv) / 2.0
                         o2[i] = lv
@@ -176,7 +176,9 @@ extension IndicatorCatalog {
                 var complete = true
                 let out = OverlapKernels.columns(c.close, c.close) { h, l, n, o, _, _, _ in
                     OverlapKernels.blank(o, from: 0, to: min(n, period - 1))
-                    complete = OverlapKernels.rollingRange(h, l, n, period: period) { i, hv, lv in o[i] = (hv + lv) / 2.0 }
+                    complete = WindowKernels.blockExtremes(high: h, low: l, n, period: period, wantsMax: true, wantsMin: true) { i, hv, lv in
+                        o[i] = (hv + lv) / 2.0
+                    }
                     if !complete { OverlapKernels.blank(o, from: 0, to: n) }
                 }
                 return complete ? out : IndicatorRunner.batch(MIDPOINTState(period: period), c, outputCount: 1)
@@ -191,7 +193,9 @@ extension IndicatorCatalog {
                 var complete = true
                 let out = OverlapKernels.columns(c.high, c.low) { h, l, n, o, _, _, _ in
                     OverlapKernels.blank(o, from: 0, to: min(n, period - 1))
-                    complete = OverlapKernels.rollingRange(h, l, n, period: period) { i, hv, lv in o[i] = (hv + lv) / 2.0 }
+                    complete = WindowKernels.blockExtremes(high: h, low: l, n, period: period, wantsMax: true, wantsMin: true) { i, hv, lv in
+                        o[i] = (hv + lv) / 2.0
+                    }
                     if !complete { OverlapKernels.blank(o, from: 0, to: n) }
                 }
                 return complete ? out : IndicatorRunner.batch(MIDPRICEState(period: period), c, outputCount: 1)

@@ -15,6 +15,9 @@ import Musl
 /// element `0..<n` of their outputs: NaN before the lookback for real outputs, 0 for integer outputs.
 enum MathKernels {}
 
+/// The shared rolling-window helpers (`greater`, `lesser`, `blockExtremes`).
+private typealias W = WindowKernels
+
 // MARK: - Column plumbing
 
 extension MathKernels {
@@ -265,11 +268,6 @@ extension MathKernels {
         }
     }
 
-    /// `a > b ? a : b` (one `maxsd`).
-    @inline(__always) static func greater(_ a: Double, _ b: Double) -> Double { a > b ? a : b }
-    /// `a < b ? a : b` (one `minsd`).
-    @inline(__always) static func lesser(_ a: Double, _ b: Double) -> Double { a < b ? a : b }
-
     /// The tracker's rescan of `x[from...through]`: the earliest extreme, stopping at a NaN (see
     /// `windowExtremes`). The extreme value is found with four independent accumulators (no branch per value),
     /// then its first occurrence; a NaN met before it sends the rescan to the plain loop, which stops there.
@@ -281,18 +279,18 @@ extension MathKernels {
         var j = start + 1
         while j + 3 <= end {
             if isMax {
-                m0 = greater(x[j], m0); m1 = greater(x[j + 1], m1); m2 = greater(x[j + 2], m2); m3 = greater(x[j + 3], m3)
+                m0 = W.greater(x[j], m0); m1 = W.greater(x[j + 1], m1); m2 = W.greater(x[j + 2], m2); m3 = W.greater(x[j + 3], m3)
             } else {
-                m0 = lesser(x[j], m0); m1 = lesser(x[j + 1], m1); m2 = lesser(x[j + 2], m2); m3 = lesser(x[j + 3], m3)
+                m0 = W.lesser(x[j], m0); m1 = W.lesser(x[j + 1], m1); m2 = W.lesser(x[j + 2], m2); m3 = W.lesser(x[j + 3], m3)
             }
             j += 4
         }
         while j <= end {
-            m0 = isMax ? greater(x[j], m0) : lesser(x[j], m0)
+            m0 = isMax ? W.greater(x[j], m0) : W.lesser(x[j], m0)
             j += 1
         }
         // NaN never enters an accumulator (a NaN operand loses every comparison), so `extreme` is a number.
-        let extreme = isMax ? greater(greater(m0, m1), greater(m2, m3)) : lesser(lesser(m0, m1), lesser(m2, m3))
+        let extreme = isMax ? W.greater(W.greater(m0, m1), W.greater(m2, m3)) : W.lesser(W.lesser(m0, m1), W.lesser(m2, m3))
         var k = start
         while true {
             let v = x[k]
@@ -316,90 +314,20 @@ extension MathKernels {
         return best
     }
 
-    /// `MAX`, `MIN` and `MINMAX` by the van Herk / Gil-Werman scheme: the series is cut into blocks of `period`
-    /// bars; a window ending inside block `j` is the tail of block `j - 1` plus the head of block `j`, so its
-    /// extreme is the larger of that tail's suffix extreme and the head's prefix extreme. Per bar that is two
-    /// running extremes (the prefix forward, the next block's suffixes backward, independent chains) and one
-    /// comparison, whatever the data. Every window's extreme is the same value TA-Lib's tracker reports as
-    /// long as there is no NaN (which the tracker may report or skip) and no zero (whose sign depends on
-    /// which of `0` and `-0` the tracker holds): the function returns false on meeting either, and the caller
-    /// reruns the tracker loop, which overwrites every output.
+    /// `MAX`, `MIN` and `MINMAX` by `WindowKernels.blockExtremes` (O(1) per bar whatever the data): NaN before
+    /// the lookback, then the window's extremes. Returns false, as that kernel does, on a NaN or a zero in the
+    /// series; the caller then runs the tracker loop, which overwrites every output.
     @inline(__always)
     static func blockExtremes(_ x: UnsafePointer<Double>, _ n: Int, period p: Int, wantsMin: Bool, wantsMax: Bool,
                               minOut: UnsafeMutablePointer<Double>, maxOut: UnsafeMutablePointer<Double>) -> Bool {
-        guard p >= 2 else { return false }
-        let lookback = p - 1
-        if wantsMin { fill(minOut, 0, Swift.min(lookback, n), .nan) }
-        if wantsMax { fill(maxOut, 0, Swift.min(lookback, n), .nan) }
-        guard n >= p else { return true }
-        // Suffix extremes of the previous block and of the current one (for the next), per side.
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 4 * p)
-        defer { scratch.deallocate() }
-        var previousMax = scratch, nextMax = scratch + p
-        var previousMin = scratch + 2 * p, nextMin = scratch + 3 * p
-        var clean = true
-        var s = 0
-        while s < n {
-            let length = Swift.min(p, n - s)
-            let hasNext = length == p && s + p < n
-            let block = x + s
-            var prefixMax = -Double.infinity, prefixMin = Double.infinity
-            var suffixMax = -Double.infinity, suffixMin = Double.infinity
-            if s == 0 {
-                // The first block only seeds: its suffixes for block 1 and the first window's extreme.
-                for k in 0..<length {
-                    let v = block[k]
-                    if !(abs(v) > 0) { clean = false }
-                    if wantsMax { prefixMax = greater(v, prefixMax) }
-                    if wantsMin { prefixMin = lesser(v, prefixMin) }
-                    let back = p - 1 - k
-                    let u = block[back]
-                    if wantsMax {
-                        suffixMax = greater(u, suffixMax)
-                        nextMax[back] = suffixMax
-                    }
-                    if wantsMin {
-                        suffixMin = lesser(u, suffixMin)
-                        nextMin[back] = suffixMin
-                    }
-                }
-                if wantsMax { maxOut[lookback] = prefixMax }
-                if wantsMin { minOut[lookback] = prefixMin }
-            } else {
-                let out = s
-                for k in 0..<length {
-                    let v = block[k]
-                    if !(abs(v) > 0) { clean = false }
-                    if wantsMax { prefixMax = greater(v, prefixMax) }
-                    if wantsMin { prefixMin = lesser(v, prefixMin) }
-                    if hasNext {
-                        let back = p - 1 - k
-                        let u = block[back]
-                        if wantsMax {
-                            suffixMax = greater(u, suffixMax)
-                            nextMax[back] = suffixMax
-                        }
-                        if wantsMin {
-                            suffixMin = lesser(u, suffixMin)
-                            nextMin[back] = suffixMin
-                        }
-                    }
-                    // Window [s + k - p + 1, s + k]: the previous block from k + 1 on, this block up to k.
-                    if k + 1 < p {
-                        if wantsMax { maxOut[out + k] = greater(previousMax[k + 1], prefixMax) }
-                        if wantsMin { minOut[out + k] = lesser(previousMin[k + 1], prefixMin) }
-                    } else {
-                        if wantsMax { maxOut[out + k] = prefixMax }
-                        if wantsMin { minOut[out + k] = prefixMin }
-                    }
-                }
-            }
-            if !clean { return false }
-            swap(&previousMax, &nextMax)
-            swap(&previousMin, &nextMin)
-            s += p
+        let warm = Swift.min(p - 1, n)
+        if wantsMin { fill(minOut, 0, warm, .nan) }
+        if wantsMax { fill(maxOut, 0, warm, .nan) }
+        return WindowKernels.blockExtremes(high: x, low: x, n, period: p, wantsMax: wantsMax, wantsMin: wantsMin) {
+            i, highest, lowest in
+            if wantsMax { maxOut[i] = highest }
+            if wantsMin { minOut[i] = lowest }
         }
-        return true
     }
 }
 

@@ -99,7 +99,7 @@ public enum IndicatorRunner {
     /// Asks the kernel to back a large fresh output column with transparent huge pages (as numpy does for
     /// arrays of 4 MB and more, TA-Lib's outputs included), so writing it costs a few page faults instead of one
     /// per 4 KB page. Advisory only: where the call is not available or refused, nothing changes.
-    @inlinable @usableFromInline
+    @inlinable
     static func adviseHugePages(_ p: UnsafeMutablePointer<Double>, count n: Int) {
         #if os(Linux)
         let bytes = n &* MemoryLayout<Double>.stride
