@@ -15,6 +15,8 @@ public enum IndicatorBenchmark {
         public let function: String
         public let batchNsPerBar: Double
         public let streamNsPerBar: Double
+        /// The same feed through the catalog's type-erased `IndicatorStream` (only when asked for).
+        public let streamErasedNsPerBar: Double?
     }
 
     /// The bars every run uses: `SyntheticBars.randomWalk(count:seed: 42)` with MAVP's periods cycling 2...30.
@@ -47,8 +49,9 @@ public enum IndicatorBenchmark {
     }
 
     /// Best-of-`repeats` ns per bar for each function whose id is in `only` (all when nil), with default
-    /// parameters. `progress` is called with each function's id as it finishes.
-    public static func run(bars: Int, only: Set<String>?, repeats: Int,
+    /// parameters; with `erased`, also the streaming feed through the type-erased `IndicatorStream`.
+    /// `progress` is called with each function's id as it finishes.
+    public static func run(bars: Int, only: Set<String>?, repeats: Int, erased: Bool = false,
                            progress: (String) -> Void = { _ in }) throws -> [Row] {
         let input = input(bars: bars)
         var rows: [Row] = []
@@ -57,8 +60,10 @@ public enum IndicatorBenchmark {
             let p = try def.parameters()
             let batch = bestSeconds(repeats: repeats) { sink += def.run(input, p)[0].last ?? 0 }
             let stream = bestSeconds(repeats: repeats) { sink += def.streamAll(input, p) }
+            let erasedStream = erased ? bestSeconds(repeats: repeats) { sink += def.streamAllErased(input, p) } : nil
             rows.append(Row(function: def.id, batchNsPerBar: batch * 1e9 / Double(bars),
-                            streamNsPerBar: stream * 1e9 / Double(bars)))
+                            streamNsPerBar: stream * 1e9 / Double(bars),
+                            streamErasedNsPerBar: erasedStream.map { $0 * 1e9 / Double(bars) }))
             progress(def.id)
         }
         if sink.isNaN && sink.isFinite { print("") }   // keeps the work observable
@@ -79,10 +84,11 @@ public enum IndicatorBenchmark {
     }
 
     /// The JSON document the comparison script reads: `machine`, `bars` and `results` with
-    /// `function`, `batch_ns_per_bar` and `stream_ns_per_bar`.
+    /// `function`, `batch_ns_per_bar`, `stream_ns_per_bar` and, when measured, `stream_erased_ns_per_bar`.
     public static func json(rows: [Row], bars: Int) -> String {
         let results = rows.map {
-            "{\"function\":\"\($0.function)\",\"batch_ns_per_bar\":\($0.batchNsPerBar),\"stream_ns_per_bar\":\($0.streamNsPerBar)}"
+            let erased = $0.streamErasedNsPerBar.map { ",\"stream_erased_ns_per_bar\":\($0)" } ?? ""
+            return "{\"function\":\"\($0.function)\",\"batch_ns_per_bar\":\($0.batchNsPerBar),\"stream_ns_per_bar\":\($0.streamNsPerBar)\(erased)}"
         }
         let machine = machineDescription().replacingQuotes()
         return "{\"machine\":\"\(machine)\",\"bars\":\"\(bars)\",\"results\":[\(results.joined(separator: ","))]}"

@@ -133,6 +133,7 @@ public struct IndicatorDefinition: Sendable {
     private let lookbackFn: @Sendable (Parameters) -> Int
     private let makeFn: @Sendable (Parameters) -> any StreamingIndicator
     private let batchFn: @Sendable (BarColumns, Parameters) -> [[Double]]
+    private let feedFn: @Sendable (BarColumns, Parameters) -> Double
     /// The value of each output where there is none: NaN, or 0 for integer outputs.
     public let blank: [Double]
 
@@ -156,6 +157,15 @@ public struct IndicatorDefinition: Sendable {
         self.streaming = streaming
         self.lookbackFn = lookback
         self.makeFn = { make($0) }
+        self.feedFn = { input, p in
+            var state = make(p)   // the concrete state type, as a Swift caller holding e.g. an RSIState has it
+            var out = IndicatorOutputs()
+            var sum = 0.0
+            for i in 0..<input.count where state.update(input[i], into: &out) {
+                sum += out.v0.isFinite ? out.v0 : 0
+            }
+            return sum
+        }
         let count = outputs.count
         // TA-Lib returns integer outputs (patterns, indices, trend mode) as integer arrays, which hold 0, not
         // NaN, where there is no value; the catalog does the same so its outputs compare equal.
@@ -220,14 +230,18 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
 }
 
 extension IndicatorDefinition {
-    /// Feeds every bar of `input` through a fresh running state, one bar at a time, as a live feed would,
-    /// and returns a checksum of the outputs (so the work cannot be optimised away). For benchmarks of the
-    /// streaming update.
-    public func streamAll(_ input: BarColumns, _ p: Parameters) -> Double {
-        var state = makeFn(p)
+    /// Feeds every bar of `input` through a fresh running state of the function's own state type (e.g.
+    /// `RSIState`, as a Swift caller uses it), one bar at a time, as a live feed would, and returns a checksum
+    /// of the outputs (so the work cannot be optimised away). For benchmarks of the streaming update.
+    public func streamAll(_ input: BarColumns, _ p: Parameters) -> Double { feedFn(input, p) }
+
+    /// `streamAll` through the type-erased `IndicatorStream` the catalog hands out (`stream(_:)`), one
+    /// `update(_:into:)` call per bar: what a caller that picks functions by name at run time pays per bar.
+    public func streamAllErased(_ input: BarColumns, _ p: Parameters) -> Double {
+        var stream = stream(p)
         var out = IndicatorOutputs()
         var sum = 0.0
-        for i in 0..<input.count where state.update(input[i], into: &out) {
+        for i in 0..<input.count where stream.update(input[i], into: &out) {
             sum += out.v0.isFinite ? out.v0 : 0
         }
         return sum

@@ -130,8 +130,14 @@ public struct IndicatorStream: Sendable {
     /// Feeds one bar; returns its outputs (NaN where there is none), or nil while warming up.
     public mutating func update(_ bar: Bar) -> [Double]? {
         var out = IndicatorOutputs()
-        guard state.update(bar, into: &out) else { return nil }
+        guard update(bar, into: &out) else { return nil }
         return (0..<outputCount).map { out[$0] }
+    }
+
+    /// Feeds one bar without allocating: writes its outputs (the first `outputCount` of `out`) and returns
+    /// true, or returns false while warming up.
+    public mutating func update(_ bar: Bar, into out: inout IndicatorOutputs) -> Bool {
+        state.update(bar, into: &out)
     }
 }
 

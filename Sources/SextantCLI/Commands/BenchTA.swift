@@ -18,17 +18,22 @@ struct BenchTA: ParsableCommand {
     @Option(help: "Repetitions; the best is kept.")
     var repeats = 3
 
+    @Flag(help: "Also time the streaming feed through the catalog's type-erased IndicatorStream.")
+    var erased = false
+
     @Flag var json = false
 
     func run() throws {
         let wanted = only.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
-        let rows = try IndicatorBenchmark.run(bars: bars, only: wanted, repeats: repeats) { id in
+        let rows = try IndicatorBenchmark.run(bars: bars, only: wanted, repeats: repeats, erased: erased) { id in
             if !json { FileHandle.standardError.write(Data("\r\(id)            ".utf8)) }
         }
         if json { print(IndicatorBenchmark.json(rows: rows, bars: bars)); return }
         FileHandle.standardError.write(Data("\r".utf8))
-        print(Output.table(["function", "batch ns/bar", "stream ns/bar"], rows.map {
-            [$0.function, String(format: "%.2f", $0.batchNsPerBar), String(format: "%.2f", $0.streamNsPerBar)]
+        let header = ["function", "batch ns/bar", "stream ns/bar"] + (erased ? ["erased stream ns/bar"] : [])
+        print(Output.table(header, rows.map { row in
+            [row.function, String(format: "%.2f", row.batchNsPerBar), String(format: "%.2f", row.streamNsPerBar)]
+                + (row.streamErasedNsPerBar.map { [String(format: "%.2f", $0)] } ?? [])
         }))
         print("\(bars) random-walk bars, default parameters; machine: \(machineDescription())")
     }
