@@ -242,7 +242,7 @@ extension MathKernels {
 
     /// Runs the window-extreme function `kind` over `x` into its result columns (`WindowExtremesState`'s outputs).
     ///
-    /// The value-only kinds (`MAX`, `MIN`, `MINMAX`) take `blockExtremes` (O(1) per bar whatever the data)
+    /// The value-only kinds (`MAX`, `MIN`, `MINMAX`) take `WindowKernels.blockExtremes` (O(1) per bar whatever the data)
     /// and fall back to the tracker loop when the series holds a NaN or a zero, where which of several
     /// candidates is reported (NaN behind a rescan, the sign of a zero) depends on the tracker's path.
     /// The index kinds take the tracker loop with `rescanExtreme`.
@@ -251,15 +251,23 @@ extension MathKernels {
         let p = Swift.max(1, period)
         switch kind {
         case .max:
-            if !blockExtremes(x, n, period: p, wantsMin: false, wantsMax: true, minOut: o0, maxOut: o0) {
+            fill(o0, 0, Swift.min(p - 1, n), .nan)
+            if !W.blockExtremes(high: x, low: x, n, period: p, wantsMax: true, wantsMin: false, { i, h, _ in o0[i] = h }) {
                 windowExtremes(x, n, period: p, wantsMin: false, wantsMax: true, asIndex: false, minOut: o0, maxOut: o0)
             }
         case .min:
-            if !blockExtremes(x, n, period: p, wantsMin: true, wantsMax: false, minOut: o0, maxOut: o0) {
+            fill(o0, 0, Swift.min(p - 1, n), .nan)
+            if !W.blockExtremes(high: x, low: x, n, period: p, wantsMax: false, wantsMin: true, { i, _, l in o0[i] = l }) {
                 windowExtremes(x, n, period: p, wantsMin: true, wantsMax: false, asIndex: false, minOut: o0, maxOut: o0)
             }
         case .minMax:
-            if !blockExtremes(x, n, period: p, wantsMin: true, wantsMax: true, minOut: o0, maxOut: o1) {
+            fill(o0, 0, Swift.min(p - 1, n), .nan)
+            fill(o1, 0, Swift.min(p - 1, n), .nan)
+            let done = W.blockExtremes(high: x, low: x, n, period: p, wantsMax: true, wantsMin: true) { i, h, l in
+                o0[i] = l
+                o1[i] = h
+            }
+            if !done {
                 windowExtremes(x, n, period: p, wantsMin: true, wantsMax: true, asIndex: false, minOut: o0, maxOut: o1)
             }
         case .maxIndex: windowExtremes(x, n, period: p, wantsMin: false, wantsMax: true, asIndex: true, minOut: o0, maxOut: o0)
@@ -312,22 +320,6 @@ extension MathKernels {
             i += 1
         }
         return best
-    }
-
-    /// `MAX`, `MIN` and `MINMAX` by `WindowKernels.blockExtremes` (O(1) per bar whatever the data): NaN before
-    /// the lookback, then the window's extremes. Returns false, as that kernel does, on a NaN or a zero in the
-    /// series; the caller then runs the tracker loop, which overwrites every output.
-    @inline(__always)
-    static func blockExtremes(_ x: UnsafePointer<Double>, _ n: Int, period p: Int, wantsMin: Bool, wantsMax: Bool,
-                              minOut: UnsafeMutablePointer<Double>, maxOut: UnsafeMutablePointer<Double>) -> Bool {
-        let warm = Swift.min(p - 1, n)
-        if wantsMin { fill(minOut, 0, warm, .nan) }
-        if wantsMax { fill(maxOut, 0, warm, .nan) }
-        return WindowKernels.blockExtremes(high: x, low: x, n, period: p, wantsMax: wantsMax, wantsMin: wantsMin) {
-            i, highest, lowest in
-            if wantsMax { maxOut[i] = highest }
-            if wantsMin { minOut[i] = lowest }
-        }
     }
 }
 
