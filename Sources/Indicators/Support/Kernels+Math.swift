@@ -523,6 +523,61 @@ extension MathKernels {
         }
     }
 
+    /// `FOSC` (`ForecastOscillatorState`): the regression window's sums slide and rebuild as in `regression`,
+    /// and the forecast `b + m * period` made at bar `t` is compared with the close at `t + 1`:
+    /// `100 * (x - forecast) / x`, 0 where `x` is 0. First value at bar `period`.
+    static func forecastOscillator(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
+                                   _ out: UnsafeMutablePointer<Double>) {
+        let period = Swift.max(2, rawPeriod)
+        let count = Double(period)
+        let sumX = count * Double(period - 1) * 0.5
+        let sumXSquares = count * Double(period - 1) * Double(2 * period - 1) / 6.0
+        let divisor = sumX * sumX - count * sumXSquares
+        let lookback = period
+        fill(out, 0, Swift.min(lookback, n), .nan)
+        guard n > lookback else { return }
+        var sumY = 0.0, sumXY = 0.0, sumAbs = 0.0
+        var barsSinceReseed = 0
+
+        @inline(__always) func rebuild(newest t: Int) {
+            barsSinceReseed = 32 * period
+            sumY = 0
+            sumXY = 0
+            sumAbs = 0
+            var weight = Double(period - 1)
+            for k in (t - (period - 1))...t {
+                let v = x[k]
+                sumY += v
+                sumXY += weight * v
+                sumAbs += abs(v)
+                weight -= 1
+            }
+        }
+
+        @inline(__always) func oscillator(_ v: Double, _ forecast: Double) -> Double {
+            v != 0 ? 100.0 * (v - forecast) / v : 0
+        }
+
+        // The window ends at bar t - 1; its forecast meets the close at bar t.
+        rebuild(newest: period - 1)
+        var m = (count * sumXY - sumX * sumY) / divisor
+        out[period] = oscillator(x[period], (sumY - m * sumX) / count + m * count)
+        var t = period + 1
+        while t < n {
+            let y = x[t - 1]
+            let leaving = x[t - 1 - period]
+            let weightedLeaving = count * leaving
+            sumXY = sumXY + sumY - weightedLeaving
+            sumY = sumY - leaving + y
+            sumAbs = sumAbs - abs(leaving) + abs(y)
+            barsSinceReseed -= 1
+            if barsSinceReseed <= 0 || abs(weightedLeaving) > 100.0 * sumAbs { rebuild(newest: t - 1) }
+            m = (count * sumXY - sumX * sumY) / divisor
+            out[t] = oscillator(x[t], (sumY - m * sumX) / count + m * count)
+            t += 1
+        }
+    }
+
     /// `CORREL` with `CorrelationState`'s shifted sums, rebuilds and guards, operation for operation.
     static func correlation(_ xs: UnsafePointer<Double>, _ ys: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
@@ -807,31 +862,57 @@ extension MathKernels {
     }
 
     /// `PERCENTRANK`: the share of the previous `period` values strictly below the current one, in percent
-    /// (`PercentRankState`'s formula), counted afresh per bar as TA-Lib does. On an all-finite series the
-    /// count reads `e < v` from the sign bit of `(e - v) + 0` (the `+ 0` makes `-0 - 0` a `+0`), which
-    /// vectorises; otherwise it compares with `<`, so NaN is below nothing and nothing is below NaN.
+    /// (`PercentRankState`'s formula), counted afresh per bar as TA-Lib does. Bars go in pairs: the two
+    /// windows share all but one value each, so each shared value is loaded once and compared with both bars'
+    /// values. The counts compare eight values at a time (`SIMD8<Double> .<`, an ordered comparison: NaN is
+    /// below nothing and nothing is below NaN, as the state's scalar `<`), subtracting each all-ones lane mask
+    /// from the tally: no branch per value and no separate pass for non-finite input.
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
         let period = Swift.max(1, rawPeriod)
         fill(out, 0, Swift.min(period, n), .nan)
         guard n > period else { return }
         let divisor = Double(period)
-        if holdsOnlyFinite(x, n) {
-            for t in period..<n {
-                let v = x[t]
-                let window = x + (t &- period)
-                var below: UInt = 0
-                for k in 0..<period { below &+= UInt(((window[k] - v) + 0.0).bitPattern) &>> 63 }
-                out[t] = (Double(below) / divisor) * 100.0
+        let raw = UnsafeRawPointer(x)
+        // Values x[first ..< first + count] below `a` and below `b`.
+        @inline(__always) func countBelow(_ first: Int, _ count: Int, _ a: Double, _ b: Double) -> (Int, Int) {
+            let splatA = SIMD8<Double>(repeating: a), splatB = SIMD8<Double>(repeating: b)
+            var tallyA = SIMD8<Int64>(), tallyB = SIMD8<Int64>()
+            let blocks = count &>> 3
+            var offset = first &* 8
+            var j = 0
+            while j < blocks {
+                let w = raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                tallyA &-= unsafeBitCast(w .< splatA, to: SIMD8<Int64>.self)
+                tallyB &-= unsafeBitCast(w .< splatB, to: SIMD8<Int64>.self)
+                offset &+= 64
+                j &+= 1
             }
-        } else {
-            for t in period..<n {
-                let v = x[t]
-                let window = x + (t &- period)
-                var below = 0
-                for k in 0..<period { below &+= window[k] < v ? 1 : 0 }
-                out[t] = (Double(below) / divisor) * 100.0
+            var belowA = Int(tallyA.wrappedSum()), belowB = Int(tallyB.wrappedSum())
+            var k = first &+ (blocks &<< 3)
+            let end = first &+ count
+            while k < end {
+                let v = x[k]
+                belowA &+= v < a ? 1 : 0
+                belowB &+= v < b ? 1 : 0
+                k &+= 1
             }
+            return (belowA, belowB)
+        }
+        var t = period
+        while t &+ 1 < n {
+            let a = x[t], b = x[t &+ 1]
+            // Bar t's window is x[t - period ..< t], bar t + 1's is x[t + 1 - period ... t].
+            var (belowA, belowB) = countBelow(t &+ 1 &- period, period &- 1, a, b)
+            belowA &+= x[t &- period] < a ? 1 : 0
+            belowB &+= a < b ? 1 : 0
+            out[t] = (Double(belowA) / divisor) * 100.0
+            out[t &+ 1] = (Double(belowB) / divisor) * 100.0
+            t &+= 2
+        }
+        if t < n {
+            let (below, _) = countBelow(t &- period, period, x[t], x[t])
+            out[t] = (Double(below) / divisor) * 100.0
         }
     }
 }

@@ -840,27 +840,110 @@ extension OverlapKernels {
     }
 
     /// `RVIState`: the two-pass deviation of the window read in place, Wilder-smoothed up and down legs.
+    /// The deviations of two neighbouring bars are computed together, one per lane of a `SIMD2<Double>`
+    /// (their windows are one bar apart, so lane 1 reads the same run of values one bar later): each lane
+    /// performs `WindowSums.standardDeviation`'s operations in its order, so the values are the state's.
     @inlinable
     static func rvi(_ x: UnsafePointer<Double>, _ n: Int, period: Int, stdDevPeriod: Int, _ out: UnsafeMutablePointer<Double>) {
         var s = RVIState(period: period, stdDevPeriod: stdDevPeriod)
         let w = min(n, RVIState.lookback(period: period, stdDevPeriod: stdDevPeriod) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         let q = s.stdDevPeriod
+        let qd = SIMD2<Double>(repeating: Double(q))
         var up = s.up, down = s.down
         let alpha = s.alpha, beta = s.beta
-        var i = w
-        while i < n {
-            let xi = x[i]
-            let delta = xi - x[i &- 1]
-            let first = i &- q &+ 1
-            let sigma = WindowSums.standardDeviation(count: q) { x[first &+ $0] }
-            let upValue = delta > 0 ? sigma : 0.0
-            let downValue = delta < 0 ? sigma : 0.0
+        let raw = UnsafeRawPointer(x)
+
+        // Window values k of bars `first + q - 1` (lane 0) and `first + q` (lane 1).
+        @inline(__always) func pair(_ first: Int, _ k: Int) -> SIMD2<Double> {
+            raw.loadUnaligned(fromByteOffset: (first &+ k) &* 8, as: SIMD2<Double>.self)
+        }
+        // `WindowSums.sum`'s four interleaved partial sums, per lane.
+        @inline(__always) func sum(_ first: Int, _ term: (SIMD2<Double>) -> SIMD2<Double>) -> SIMD2<Double> {
+            var s0 = SIMD2<Double>(), s1 = SIMD2<Double>(), s2 = SIMD2<Double>(), s3 = SIMD2<Double>()
+            var k = 0
+            while k &+ 4 <= q {
+                s0 += term(pair(first, k))
+                s1 += term(pair(first, k &+ 1))
+                s2 += term(pair(first, k &+ 2))
+                s3 += term(pair(first, k &+ 3))
+                k &+= 4
+            }
+            if k < q { s0 += term(pair(first, k)) }
+            if k &+ 1 < q { s1 += term(pair(first, k &+ 1)) }
+            if k &+ 2 < q { s2 += term(pair(first, k &+ 2)) }
+            return (s0 + s1) + (s2 + s3)
+        }
+        @inline(__always) func step(_ i: Int, _ upValue: Double, _ downValue: Double) {
             up = alpha * upValue + beta * up
             down = alpha * downValue + beta * down
             let total = up + down
             out[i] = total == 0 ? 50.0 : 100.0 * (up / total)
+        }
+
+        var i = w
+        while i &+ 1 < n {
+            let first = i &- q &+ 1
+            let mean = sum(first) { $0 } / qd
+            let sigma = (sum(first) { let d = $0 - mean; return d * d } / qd).squareRoot()
+            // The legs' inputs, chosen lane by lane without a branch (a random walk's direction is a coin toss).
+            let delta = pair(i, 0) - pair(i &- 1, 0)
+            let zero = SIMD2<Double>()
+            let upValue = zero.replacing(with: sigma, where: delta .> zero)
+            let downValue = zero.replacing(with: sigma, where: delta .< zero)
+            step(i, upValue[0], downValue[0])
+            step(i &+ 1, upValue[1], downValue[1])
+            i &+= 2
+        }
+        if i < n {
+            let first = i &- q &+ 1
+            let sigma = WindowSums.standardDeviation(count: q) { x[first &+ $0] }
+            let delta = x[i] - x[i &- 1]
+            step(i, delta > 0 ? sigma : 0.0, delta < 0 ? sigma : 0.0)
+        }
+    }
+}
+
+extension OverlapKernels {
+    /// `SUPERTRENDState`: the state runs the warm-up up to its first output, then its ATR continues two bars
+    /// at a time (`smoothPairs`, the state's `PairedSmoothing` steps) and the bands, the trend and the line
+    /// follow with the state's comparisons, written as selections so a coin-toss comparison costs no branch.
+    @inlinable
+    static func supertrend(_ initial: SUPERTRENDState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>,
+                           _ c: UnsafePointer<Double>, _ n: Int,
+                           _ line: UnsafeMutablePointer<Double>, _ trend: UnsafeMutablePointer<Double>) {
+        var s = initial
+        var i = 0
+        while i < n && !s.started {
+            if let v = s.update(high: h[i], low: l[i], close: c[i]) {
+                line[i] = v.line
+                trend[i] = Double(v.trend)
+            } else {
+                // As the state's bar form: the line blank, the integer trend 0.
+                line[i] = .nan
+                trend[i] = 0
+            }
             i &+= 1
+        }
+        guard i < n else { return }
+        let multiplier = s.multiplier
+        var isUptrend = s.isUptrend
+        var finalUpper = s.finalUpper, finalLower = s.finalLower
+        var prevClose = s.prevClose
+        smoothPairs(&s.atr.smoothing, from: i, to: n, { trueRange(h, l, c, $0) }) { j, a in
+            let close = c[j]
+            let median = (h[j] + l[j]) / 2.0
+            let band = multiplier * a
+            let basicUpper = median + band
+            let basicLower = median - band
+            let newUpper = (basicUpper < finalUpper ? 1 : 0) | (prevClose > finalUpper ? 1 : 0)
+            finalUpper = newUpper != 0 ? basicUpper : finalUpper
+            let newLower = (basicLower > finalLower ? 1 : 0) | (prevClose < finalLower ? 1 : 0)
+            finalLower = newLower != 0 ? basicLower : finalLower
+            isUptrend = isUptrend ? !(close < finalLower) : close > finalUpper
+            prevClose = close
+            line[j] = isUptrend ? finalLower : finalUpper
+            trend[j] = isUptrend ? 1 : -1
         }
     }
 }
@@ -906,14 +989,91 @@ extension OverlapKernels {
 }
 
 extension OverlapKernels {
-    /// `SAREXTState` (and `SARState`, its core), run as a local value over the series.
+    /// `SAREXTState` (and `SARState`, its core): the state takes the first two bars (its start rules), then
+    /// its fields continue as locals through the same steps, with the new-extreme and bound comparisons written
+    /// as selections (no branch on a coin toss) and the offset and output sign chosen once, outside the loop.
     @inlinable
     static func sar(_ initial: SAREXTState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int,
                     _ out: UnsafeMutablePointer<Double>) {
         var s = initial
         var i = 0
-        while i < n {
+        while i < min(n, 2) {
             out[i] = s.update(high: h[i], low: l[i]) ?? .nan
+            i &+= 1
+        }
+        guard i < n else { return }
+        switch (s.offsetOnReverse != 0, s.signedOutput) {
+        case (false, false): sarLoop(s, h, l, from: i, to: n, out, offset: false, signed: false)
+        case (false, true): sarLoop(s, h, l, from: i, to: n, out, offset: false, signed: true)
+        case (true, false): sarLoop(s, h, l, from: i, to: n, out, offset: true, signed: false)
+        case (true, true): sarLoop(s, h, l, from: i, to: n, out, offset: true, signed: true)
+        }
+    }
+
+    /// `SAREXTState.update` from bar `from` on (past its start), with the state's fields in locals.
+    @inlinable @inline(__always)
+    static func sarLoop(_ s: SAREXTState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, from: Int, to n: Int,
+                        _ out: UnsafeMutablePointer<Double>, offset: Bool, signed: Bool) {
+        let offsetOnReverse = s.offsetOnReverse
+        let initLong = s.initLong, stepLong = s.stepLong, maxLong = s.maxLong
+        let initShort = s.initShort, stepShort = s.stepShort, maxShort = s.maxShort
+        var afLong = s.afLong, afShort = s.afShort
+        var isLong = s.isLong
+        var sar = s.sar, ep = s.ep
+        var newHigh = s.newHigh, newLow = s.newLow
+        var i = from
+        while i < n {
+            let prevLow = newLow
+            let prevHigh = newHigh
+            newLow = l[i]
+            newHigh = h[i]
+            if isLong {
+                if newLow <= sar {
+                    isLong = false
+                    sar = ep
+                    if sar < prevHigh { sar = prevHigh }
+                    if sar < newHigh { sar = newHigh }
+                    if offset && offsetOnReverse != 0 { sar += sar * offsetOnReverse }
+                    out[i] = signed ? -sar : sar
+                    afShort = initShort
+                    ep = newLow
+                    sar = sar + afShort * (ep - sar)
+                    sar = sar < prevHigh ? prevHigh : sar
+                    sar = sar < newHigh ? newHigh : sar
+                } else {
+                    out[i] = sar
+                    let extreme = newHigh > ep
+                    let grown = afLong + stepLong
+                    afLong = extreme ? (grown > maxLong ? maxLong : grown) : afLong
+                    ep = extreme ? newHigh : ep
+                    sar = sar + afLong * (ep - sar)
+                    sar = sar > prevLow ? prevLow : sar
+                    sar = sar > newLow ? newLow : sar
+                }
+            } else {
+                if newHigh >= sar {
+                    isLong = true
+                    sar = ep
+                    if sar > prevLow { sar = prevLow }
+                    if sar > newLow { sar = newLow }
+                    if offset && offsetOnReverse != 0 { sar -= sar * offsetOnReverse }
+                    out[i] = sar
+                    afLong = initLong
+                    ep = newHigh
+                    sar = sar + afLong * (ep - sar)
+                    sar = sar > prevLow ? prevLow : sar
+                    sar = sar > newLow ? newLow : sar
+                } else {
+                    out[i] = signed ? -sar : sar
+                    let extreme = newLow < ep
+                    let grown = afShort + stepShort
+                    afShort = extreme ? (grown > maxShort ? maxShort : grown) : afShort
+                    ep = extreme ? newLow : ep
+                    sar = sar + afShort * (ep - sar)
+                    sar = sar < prevHigh ? prevHigh : sar
+                    sar = sar < newHigh ? newHigh : sar
+                }
+            }
             i &+= 1
         }
     }
