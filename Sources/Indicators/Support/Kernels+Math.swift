@@ -933,7 +933,70 @@ extension MathKernels {
         case .phasor: hilbert(x, n, o0, o1, kind: .phasor)
         case .sine: hilbert(x, n, o0, o1, kind: .sine)
         case .trendMode: hilbert(x, n, o0, o1, kind: .trendMode)
-        case .trendline: hilbert(x, n, o0, o1, kind: .trendline)
+        case .trendline: hilbertTrendline(x, n, o0)
+        }
+    }
+
+    /// `HT_TRENDLINE` in blocks of bars: first the transform (a chain of dependent operations from bar to bar)
+    /// records each bar's `Int(smoothPeriod + 0.5)`, then the raw-price averages over those counts and the
+    /// trendline follow for the whole block. The averages no longer wait for the chain, so they overlap one
+    /// another instead of stalling it; every value is computed with the same operations in the same order as
+    /// `HilbertTransformState`.
+    static func hilbertTrendline(_ x: UnsafePointer<Double>, _ n: Int, _ out: UnsafeMutablePointer<Double>) {
+        let kind = HilbertTransformKind.trendline
+        let transformStart = 3 + kind.smootherOnlyBars
+        let firstOutput = kind.lookback
+        fill(out, 0, Swift.min(firstOutput, n), .nan)
+        guard n > 3 else { return }
+        var wmaSub = x[0]
+        var wmaSum = x[0]
+        wmaSub += x[1]
+        wmaSum += x[1] * 2.0
+        wmaSub += x[2]
+        wmaSum += x[2] * 3.0
+        var trailingWMA = 0.0
+        var core = HilbertTransformCore()
+        var iTrend1 = 0.0, iTrend2 = 0.0, iTrend3 = 0.0
+        let blockSize = 256
+        // Each bar's averaging count, -1 before the transform starts.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
+        defer { counts.deallocate() }
+        var start = 3
+        while start < n {
+            let end = Swift.min(n, start &+ blockSize)
+            for index in start..<end {
+                let v = x[index]
+                wmaSub += v
+                wmaSub -= trailingWMA
+                wmaSum += v * 4.0
+                trailingWMA = x[index - 3]
+                let price = wmaSum * 0.1
+                wmaSum -= wmaSub
+                if index < transformStart {
+                    counts[index &- start] = -1
+                    continue
+                }
+                core.step(smoothed: price, index: index)
+                counts[index &- start] = dominantCycleBars(core.smoothPeriod)
+            }
+            for index in start..<end {
+                let bars = counts[index &- start]
+                if bars < 0 { continue }
+                var average = 0.0
+                let terms = Swift.min(bars, Swift.min(50, index + 1))
+                var j = 0
+                while j < terms {
+                    average += x[index &- j]
+                    j &+= 1
+                }
+                if bars > 0 { average = average / Double(bars) }
+                let trendline = (4.0 * average + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0
+                iTrend3 = iTrend2
+                iTrend2 = iTrend1
+                iTrend1 = average
+                if index >= firstOutput { out[index] = trendline }
+            }
+            start = end
         }
     }
 

@@ -441,20 +441,100 @@ extension OverlapKernels {
         }
     }
 
-    /// `MAMAState`, run as a local value (its fields stay in registers): `mama` and, when given, `fama`.
+    /// `MAMAState`: the state takes the smoother's first 12 bars, then its fields continue as locals through
+    /// the same operations (the trailing price read from the input instead of the state's 4-value ring, no
+    /// per-bar optional or bar-count tests): `mama` and, when given, `fama`.
     @inlinable
     static func mama(_ x: UnsafePointer<Double>, _ n: Int, fastLimit: Double, slowLimit: Double,
                      _ outMama: UnsafeMutablePointer<Double>, _ outFama: UnsafeMutablePointer<Double>?) {
         var s = MAMAState(fastLimit: fastLimit, slowLimit: slowLimit)
+        // Without a `fama` column the FAMA goes to the MAMA column first and is overwritten at once.
+        let famaOut = outFama ?? outMama
         var i = 0
+        while i < min(n, 12) {
+            _ = s.update(x[i])
+            famaOut[i] = .nan
+            outMama[i] = .nan
+            i &+= 1
+        }
+        guard i < n else { return }
+        var wmaSub = s.wmaSub, wmaSum = s.wmaSum, trailingWMA = s.trailingWMA
+        var detrenderEven = s.detrenderEven, detrenderOdd = s.detrenderOdd
+        var q1Even = s.q1Even, q1Odd = s.q1Odd
+        var jIEven = s.jIEven, jIOdd = s.jIOdd
+        var jQEven = s.jQEven, jQOdd = s.jQOdd
+        var hilbertIndex = s.hilbertIndex
+        var period = s.period
+        var prevQ2 = s.prevQ2, prevI2 = s.prevI2, re = s.re, im = s.im
+        var i1ForOddPrev2 = s.i1ForOddPrev2, i1ForOddPrev3 = s.i1ForOddPrev3
+        var i1ForEvenPrev2 = s.i1ForEvenPrev2, i1ForEvenPrev3 = s.i1ForEvenPrev3
+        var prevPhase = s.prevPhase
+        var mama = s.mama, fama = s.fama
+        let rad2Deg = MAMAState.rad2Deg
         while i < n {
-            if let v = s.update(x[i]) {
-                outMama[i] = v.mama
-                outFama?[i] = v.fama
+            let xv = x[i]
+            let adjustedPrevPeriod = 0.075 * period + 0.54
+            wmaSub += xv
+            wmaSub -= trailingWMA
+            wmaSum += xv * 4.0
+            trailingWMA = x[i &- 3]
+            let smoothed = wmaSum * 0.1
+            wmaSum -= wmaSub
+
+            let q2: Double, i2: Double, phase: Double
+            if i & 1 == 0 {
+                let detrender = detrenderEven.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let q1 = q1Even.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jI = jIEven.apply(i1ForEvenPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jQ = jQEven.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                hilbertIndex += 1
+                if hilbertIndex == 3 { hilbertIndex = 0 }
+                q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
+                i2 = 0.2 * (i1ForEvenPrev3 - jQ) + 0.8 * prevI2
+                i1ForOddPrev3 = i1ForOddPrev2
+                i1ForOddPrev2 = detrender
+                phase = i1ForEvenPrev3 != 0.0 ? libmAtan(q1 / i1ForEvenPrev3) * rad2Deg : 0.0
             } else {
-                outMama[i] = .nan
-                outFama?[i] = .nan
+                let detrender = detrenderOdd.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let q1 = q1Odd.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jI = jIOdd.apply(i1ForOddPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jQ = jQOdd.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
+                i2 = 0.2 * (i1ForOddPrev3 - jQ) + 0.8 * prevI2
+                i1ForEvenPrev3 = i1ForEvenPrev2
+                i1ForEvenPrev2 = detrender
+                phase = i1ForOddPrev3 != 0.0 ? libmAtan(q1 / i1ForOddPrev3) * rad2Deg : 0.0
             }
+            var deltaPhase = prevPhase - phase
+            prevPhase = phase
+            if deltaPhase < 1.0 { deltaPhase = 1.0 }
+            var alpha: Double
+            if deltaPhase > 1.0 {
+                alpha = fastLimit / deltaPhase
+                if alpha < slowLimit { alpha = slowLimit }
+            } else {
+                alpha = fastLimit
+            }
+            mama = alpha * xv + (1 - alpha) * mama
+            alpha *= 0.5
+            fama = alpha * mama + (1 - alpha) * fama
+
+            re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re
+            im = 0.2 * (i2 * prevQ2 - q2 * prevI2) + 0.8 * im
+            prevQ2 = q2
+            prevI2 = i2
+            let previous = period
+            if im != 0.0 && re != 0.0 { period = 360.0 / (libmAtan(im / re) * rad2Deg) }
+            let upper = 1.5 * previous
+            period = period > upper ? upper : period
+            let lower = 0.67 * previous
+            period = period < lower ? lower : period
+            period = period < 6 ? 6 : (period > 50 ? 50 : period)
+            period = 0.2 * period + 0.8 * previous
+
+            let shown = i >= 32
+            famaOut[i] = shown ? fama : .nan
+            outMama[i] = shown ? mama : .nan
             i &+= 1
         }
     }
