@@ -928,13 +928,26 @@ extension MathKernels {
     static func hilbert(_ kind: HilbertTransformKind, _ x: UnsafePointer<Double>, _ n: Int,
                         _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>) {
         switch kind {
-        case .dcPeriod: hilbert(x, n, o0, o1, kind: .dcPeriod)
-        case .dcPhase: hilbert(x, n, o0, o1, kind: .dcPhase)
-        case .phasor: hilbert(x, n, o0, o1, kind: .phasor)
-        case .sine: hilbert(x, n, o0, o1, kind: .sine)
-        case .trendMode: hilbert(x, n, o0, o1, kind: .trendMode)
+        case .dcPeriod: hilbert(x, n, o0, o1, HilbertKind.DCPeriod.self)
+        case .dcPhase: hilbert(x, n, o0, o1, HilbertKind.DCPhase.self)
+        case .phasor: hilbert(x, n, o0, o1, HilbertKind.Phasor.self)
+        case .sine: hilbert(x, n, o0, o1, HilbertKind.Sine.self)
+        case .trendMode: hilbert(x, n, o0, o1, HilbertKind.TrendMode.self)
         case .trendline: hilbertTrendline(x, n, o0)
         }
+    }
+
+    /// A Hilbert-transform function as a type, so `hilbert(_:_:_:_:_:)` is specialised per function and its
+    /// tests of the kind fold away at compile time.
+    protocol HilbertKindTag { static var kind: HilbertTransformKind { get } }
+
+    /// The tags of `HilbertKindTag`.
+    enum HilbertKind {
+        enum DCPeriod: HilbertKindTag { static var kind: HilbertTransformKind { .dcPeriod } }
+        enum DCPhase: HilbertKindTag { static var kind: HilbertTransformKind { .dcPhase } }
+        enum Phasor: HilbertKindTag { static var kind: HilbertTransformKind { .phasor } }
+        enum Sine: HilbertKindTag { static var kind: HilbertTransformKind { .sine } }
+        enum TrendMode: HilbertKindTag { static var kind: HilbertTransformKind { .trendMode } }
     }
 
     /// `HT_TRENDLINE` in blocks of bars: first the transform (a chain of dependent operations from bar to bar)
@@ -1000,10 +1013,10 @@ extension MathKernels {
         }
     }
 
-    @inline(__always)
-    static func hilbert(_ x: UnsafePointer<Double>, _ n: Int,
-                        _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
-                        kind: HilbertTransformKind) {
+    static func hilbert<Kind: HilbertKindTag>(_ x: UnsafePointer<Double>, _ n: Int,
+                                              _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
+                                              _: Kind.Type) {
+        let kind = Kind.kind
         let needsPhase = kind == .dcPhase || kind == .sine || kind == .trendMode
         let needsTrendline = kind == .trendline || kind == .trendMode
         let twoOutputs = kind == .phasor || kind == .sine
