@@ -14,7 +14,7 @@ import Testing
             cases[f] = [:]
         }
         for f in ["MAX", "MAXINDEX", "MIN", "MININDEX", "MINMAX", "MINMAXINDEX"] { cases[f] = ["timeperiod": 17] }
-        for f in ["LINEARREG", "LINEARREG_ANGLE", "LINEARREG_INTERCEPT", "LINEARREG_SLOPE", "TSF"] {
+        for f in ["LINEARREG", "LINEARREG_ANGLE", "LINEARREG_INTERCEPT", "LINEARREG_SLOPE", "TSF", "FOSC"] {
             cases[f] = ["timeperiod": 11]
         }
         cases["SUM"] = ["timeperiod": 9]

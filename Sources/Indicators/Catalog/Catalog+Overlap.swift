@@ -229,15 +229,7 @@ extension IndicatorCatalog {
             batch: { c, p in
                 let initial = SUPERTRENDState(period: p.int("timeperiod"), multiplier: p.double("multiplier"))
                 return OverlapKernels.columns(c.high, c.low, c.close, outputs: 2) { h, l, cl, n, o0, o1, _, _ in
-                    var s = initial
-                    for i in 0..<n {
-                        if let v = s.update(high: h[i], low: l[i], close: cl[i]) {
-                            o0[i] = v.line; o1[i] = Double(v.trend)
-                        } else {
-                            // As the state's bar form: the line blank, the integer trend 0.
-                            o0[i] = .nan; o1[i] = 0
-                        }
-                    }
+                    OverlapKernels.supertrend(initial, h, l, cl, n, o0, o1)
                 }
             }),
         IndicatorDefinition(

@@ -78,6 +78,11 @@ extension IndicatorCatalog {
             "FOSC", name: "Forecast Oscillator", group: .momentum, inputs: [.real],
             parameters: [.period(default: 5)],
             lookback: { ForecastOscillatorState.lookback(period: $0.int("timeperiod")) },
-            make: { ForecastOscillatorState(period: $0.int("timeperiod")) }),
+            make: { ForecastOscillatorState(period: $0.int("timeperiod")) },
+            batch: { columns, p in
+                MathKernels.overClose(columns, outputs: 1) { x, n, out, _ in
+                    MathKernels.forecastOscillator(x, n, period: p.int("timeperiod"), out)
+                }
+            }),
     ]
 }

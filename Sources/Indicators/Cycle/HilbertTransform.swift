@@ -137,9 +137,13 @@ public struct HilbertTransformCore: Sendable {
         prevI2 = i2
         let previousPeriod = period
         if im != 0.0 && re != 0.0 { period = 360.0 / (libmAtan(im / re) * Self.radToDeg) }
-        if period > 1.5 * previousPeriod { period = 1.5 * previousPeriod }
-        if period < 0.67 * previousPeriod { period = 0.67 * previousPeriod }
-        if period < 6 { period = 6 } else if period > 50 { period = 50 }
+        // The limits as selections (the same comparisons as `if period > upper { period = upper }` and so on,
+        // NaN included), so a clamp that binds on some bars and not others costs no mispredicted branch.
+        let upper = 1.5 * previousPeriod
+        period = period > upper ? upper : period
+        let lower = 0.67 * previousPeriod
+        period = period < lower ? lower : period
+        period = period < 6 ? 6 : (period > 50 ? 50 : period)
         period = 0.2 * period + 0.8 * previousPeriod
         smoothPeriod = 0.33 * period + 0.67 * smoothPeriod
     }

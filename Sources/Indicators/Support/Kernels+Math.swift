@@ -443,6 +443,61 @@ extension MathKernels {
         }
     }
 
+    /// `FOSC` (`ForecastOscillatorState`): the regression window's sums slide and rebuild as in `regression`,
+    /// and the forecast `b + m * period` made at bar `t` is compared with the close at `t + 1`:
+    /// `100 * (x - forecast) / x`, 0 where `x` is 0. First value at bar `period`.
+    static func forecastOscillator(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
+                                   _ out: UnsafeMutablePointer<Double>) {
+        let period = Swift.max(2, rawPeriod)
+        let count = Double(period)
+        let sumX = count * Double(period - 1) * 0.5
+        let sumXSquares = count * Double(period - 1) * Double(2 * period - 1) / 6.0
+        let divisor = sumX * sumX - count * sumXSquares
+        let lookback = period
+        fill(out, 0, Swift.min(lookback, n), .nan)
+        guard n > lookback else { return }
+        var sumY = 0.0, sumXY = 0.0, sumAbs = 0.0
+        var barsSinceReseed = 0
+
+        @inline(__always) func rebuild(newest t: Int) {
+            barsSinceReseed = 32 * period
+            sumY = 0
+            sumXY = 0
+            sumAbs = 0
+            var weight = Double(period - 1)
+            for k in (t - (period - 1))...t {
+                let v = x[k]
+                sumY += v
+                sumXY += weight * v
+                sumAbs += abs(v)
+                weight -= 1
+            }
+        }
+
+        @inline(__always) func oscillator(_ v: Double, _ forecast: Double) -> Double {
+            v != 0 ? 100.0 * (v - forecast) / v : 0
+        }
+
+        // The window ends at bar t - 1; its forecast meets the close at bar t.
+        rebuild(newest: period - 1)
+        var m = (count * sumXY - sumX * sumY) / divisor
+        out[period] = oscillator(x[period], (sumY - m * sumX) / count + m * count)
+        var t = period + 1
+        while t < n {
+            let y = x[t - 1]
+            let leaving = x[t - 1 - period]
+            let weightedLeaving = count * leaving
+            sumXY = sumXY + sumY - weightedLeaving
+            sumY = sumY - leaving + y
+            sumAbs = sumAbs - abs(leaving) + abs(y)
+            barsSinceReseed -= 1
+            if barsSinceReseed <= 0 || abs(weightedLeaving) > 100.0 * sumAbs { rebuild(newest: t - 1) }
+            m = (count * sumXY - sumX * sumY) / divisor
+            out[t] = oscillator(x[t], (sumY - m * sumX) / count + m * count)
+            t += 1
+        }
+    }
+
     /// `CORREL` with `CorrelationState`'s shifted sums, rebuilds and guards, operation for operation.
     static func correlation(_ xs: UnsafePointer<Double>, _ ys: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
@@ -727,31 +782,57 @@ extension MathKernels {
     }
 
     /// `PERCENTRANK`: the share of the previous `period` values strictly below the current one, in percent
-    /// (`PercentRankState`'s formula), counted afresh per bar as TA-Lib does. On an all-finite series the
-    /// count reads `e < v` from the sign bit of `(e - v) + 0` (the `+ 0` makes `-0 - 0` a `+0`), which
-    /// vectorises; otherwise it compares with `<`, so NaN is below nothing and nothing is below NaN.
+    /// (`PercentRankState`'s formula), counted afresh per bar as TA-Lib does. Bars go in pairs: the two
+    /// windows share all but one value each, so each shared value is loaded once and compared with both bars'
+    /// values. The counts compare eight values at a time (`SIMD8<Double> .<`, an ordered comparison: NaN is
+    /// below nothing and nothing is below NaN, as the state's scalar `<`), subtracting each all-ones lane mask
+    /// from the tally: no branch per value and no separate pass for non-finite input.
     static func percentRank(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                             _ out: UnsafeMutablePointer<Double>) {
         let period = Swift.max(1, rawPeriod)
         fill(out, 0, Swift.min(period, n), .nan)
         guard n > period else { return }
         let divisor = Double(period)
-        if holdsOnlyFinite(x, n) {
-            for t in period..<n {
-                let v = x[t]
-                let window = x + (t &- period)
-                var below: UInt = 0
-                for k in 0..<period { below &+= UInt(((window[k] - v) + 0.0).bitPattern) &>> 63 }
-                out[t] = (Double(below) / divisor) * 100.0
+        let raw = UnsafeRawPointer(x)
+        // Values x[first ..< first + count] below `a` and below `b`.
+        @inline(__always) func countBelow(_ first: Int, _ count: Int, _ a: Double, _ b: Double) -> (Int, Int) {
+            let splatA = SIMD8<Double>(repeating: a), splatB = SIMD8<Double>(repeating: b)
+            var tallyA = SIMD8<Int64>(), tallyB = SIMD8<Int64>()
+            let blocks = count &>> 3
+            var offset = first &* 8
+            var j = 0
+            while j < blocks {
+                let w = raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                tallyA &-= unsafeBitCast(w .< splatA, to: SIMD8<Int64>.self)
+                tallyB &-= unsafeBitCast(w .< splatB, to: SIMD8<Int64>.self)
+                offset &+= 64
+                j &+= 1
             }
-        } else {
-            for t in period..<n {
-                let v = x[t]
-                let window = x + (t &- period)
-                var below = 0
-                for k in 0..<period { below &+= window[k] < v ? 1 : 0 }
-                out[t] = (Double(below) / divisor) * 100.0
+            var belowA = Int(tallyA.wrappedSum()), belowB = Int(tallyB.wrappedSum())
+            var k = first &+ (blocks &<< 3)
+            let end = first &+ count
+            while k < end {
+                let v = x[k]
+                belowA &+= v < a ? 1 : 0
+                belowB &+= v < b ? 1 : 0
+                k &+= 1
             }
+            return (belowA, belowB)
+        }
+        var t = period
+        while t &+ 1 < n {
+            let a = x[t], b = x[t &+ 1]
+            // Bar t's window is x[t - period ..< t], bar t + 1's is x[t + 1 - period ... t].
+            var (belowA, belowB) = countBelow(t &+ 1 &- period, period &- 1, a, b)
+            belowA &+= x[t &- period] < a ? 1 : 0
+            belowB &+= a < b ? 1 : 0
+            out[t] = (Double(belowA) / divisor) * 100.0
+            out[t &+ 1] = (Double(belowB) / divisor) * 100.0
+            t &+= 2
+        }
+        if t < n {
+            let (below, _) = countBelow(t &- period, period, x[t], x[t])
+            out[t] = (Double(below) / divisor) * 100.0
         }
     }
 }
@@ -767,19 +848,95 @@ extension MathKernels {
     static func hilbert(_ kind: HilbertTransformKind, _ x: UnsafePointer<Double>, _ n: Int,
                         _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>) {
         switch kind {
-        case .dcPeriod: hilbert(x, n, o0, o1, kind: .dcPeriod)
-        case .dcPhase: hilbert(x, n, o0, o1, kind: .dcPhase)
-        case .phasor: hilbert(x, n, o0, o1, kind: .phasor)
-        case .sine: hilbert(x, n, o0, o1, kind: .sine)
-        case .trendMode: hilbert(x, n, o0, o1, kind: .trendMode)
-        case .trendline: hilbert(x, n, o0, o1, kind: .trendline)
+        case .dcPeriod: hilbert(x, n, o0, o1, HilbertKind.DCPeriod.self)
+        case .dcPhase: hilbert(x, n, o0, o1, HilbertKind.DCPhase.self)
+        case .phasor: hilbert(x, n, o0, o1, HilbertKind.Phasor.self)
+        case .sine: hilbert(x, n, o0, o1, HilbertKind.Sine.self)
+        case .trendMode: hilbert(x, n, o0, o1, HilbertKind.TrendMode.self)
+        case .trendline: hilbertTrendline(x, n, o0)
         }
     }
 
-    @inline(__always)
-    static func hilbert(_ x: UnsafePointer<Double>, _ n: Int,
-                        _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
-                        kind: HilbertTransformKind) {
+    /// A Hilbert-transform function as a type, so `hilbert(_:_:_:_:_:)` is specialised per function and its
+    /// tests of the kind fold away at compile time.
+    protocol HilbertKindTag { static var kind: HilbertTransformKind { get } }
+
+    /// The tags of `HilbertKindTag`.
+    enum HilbertKind {
+        enum DCPeriod: HilbertKindTag { static var kind: HilbertTransformKind { .dcPeriod } }
+        enum DCPhase: HilbertKindTag { static var kind: HilbertTransformKind { .dcPhase } }
+        enum Phasor: HilbertKindTag { static var kind: HilbertTransformKind { .phasor } }
+        enum Sine: HilbertKindTag { static var kind: HilbertTransformKind { .sine } }
+        enum TrendMode: HilbertKindTag { static var kind: HilbertTransformKind { .trendMode } }
+    }
+
+    /// `HT_TRENDLINE` in blocks of bars: first the transform (a chain of dependent operations from bar to bar)
+    /// records each bar's `Int(smoothPeriod + 0.5)`, then the raw-price averages over those counts and the
+    /// trendline follow for the whole block. The averages no longer wait for the chain, so they overlap one
+    /// another instead of stalling it; every value is computed with the same operations in the same order as
+    /// `HilbertTransformState`.
+    static func hilbertTrendline(_ x: UnsafePointer<Double>, _ n: Int, _ out: UnsafeMutablePointer<Double>) {
+        let kind = HilbertTransformKind.trendline
+        let transformStart = 3 + kind.smootherOnlyBars
+        let firstOutput = kind.lookback
+        fill(out, 0, Swift.min(firstOutput, n), .nan)
+        guard n > 3 else { return }
+        var wmaSub = x[0]
+        var wmaSum = x[0]
+        wmaSub += x[1]
+        wmaSum += x[1] * 2.0
+        wmaSub += x[2]
+        wmaSum += x[2] * 3.0
+        var trailingWMA = 0.0
+        var core = HilbertTransformCore()
+        var iTrend1 = 0.0, iTrend2 = 0.0, iTrend3 = 0.0
+        let blockSize = 256
+        // Each bar's averaging count, -1 before the transform starts.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
+        defer { counts.deallocate() }
+        var start = 3
+        while start < n {
+            let end = Swift.min(n, start &+ blockSize)
+            for index in start..<end {
+                let v = x[index]
+                wmaSub += v
+                wmaSub -= trailingWMA
+                wmaSum += v * 4.0
+                trailingWMA = x[index - 3]
+                let price = wmaSum * 0.1
+                wmaSum -= wmaSub
+                if index < transformStart {
+                    counts[index &- start] = -1
+                    continue
+                }
+                core.step(smoothed: price, index: index)
+                counts[index &- start] = dominantCycleBars(core.smoothPeriod)
+            }
+            for index in start..<end {
+                let bars = counts[index &- start]
+                if bars < 0 { continue }
+                var average = 0.0
+                let terms = Swift.min(bars, Swift.min(50, index + 1))
+                var j = 0
+                while j < terms {
+                    average += x[index &- j]
+                    j &+= 1
+                }
+                if bars > 0 { average = average / Double(bars) }
+                let trendline = (4.0 * average + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0
+                iTrend3 = iTrend2
+                iTrend2 = iTrend1
+                iTrend1 = average
+                if index >= firstOutput { out[index] = trendline }
+            }
+            start = end
+        }
+    }
+
+    static func hilbert<Kind: HilbertKindTag>(_ x: UnsafePointer<Double>, _ n: Int,
+                                              _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
+                                              _: Kind.Type) {
+        let kind = Kind.kind
         let needsPhase = kind == .dcPhase || kind == .sine || kind == .trendMode
         let needsTrendline = kind == .trendline || kind == .trendMode
         let twoOutputs = kind == .phasor || kind == .sine

@@ -441,20 +441,100 @@ extension OverlapKernels {
         }
     }
 
-    /// `MAMAState`, run as a local value (its fields stay in registers): `mama` and, when given, `fama`.
+    /// `MAMAState`: the state takes the smoother's first 12 bars, then its fields continue as locals through
+    /// the same operations (the trailing price read from the input instead of the state's 4-value ring, no
+    /// per-bar optional or bar-count tests): `mama` and, when given, `fama`.
     @inlinable
     static func mama(_ x: UnsafePointer<Double>, _ n: Int, fastLimit: Double, slowLimit: Double,
                      _ outMama: UnsafeMutablePointer<Double>, _ outFama: UnsafeMutablePointer<Double>?) {
         var s = MAMAState(fastLimit: fastLimit, slowLimit: slowLimit)
+        // Without a `fama` column the FAMA goes to the MAMA column first and is overwritten at once.
+        let famaOut = outFama ?? outMama
         var i = 0
+        while i < min(n, 12) {
+            _ = s.update(x[i])
+            famaOut[i] = .nan
+            outMama[i] = .nan
+            i &+= 1
+        }
+        guard i < n else { return }
+        var wmaSub = s.wmaSub, wmaSum = s.wmaSum, trailingWMA = s.trailingWMA
+        var detrenderEven = s.detrenderEven, detrenderOdd = s.detrenderOdd
+        var q1Even = s.q1Even, q1Odd = s.q1Odd
+        var jIEven = s.jIEven, jIOdd = s.jIOdd
+        var jQEven = s.jQEven, jQOdd = s.jQOdd
+        var hilbertIndex = s.hilbertIndex
+        var period = s.period
+        var prevQ2 = s.prevQ2, prevI2 = s.prevI2, re = s.re, im = s.im
+        var i1ForOddPrev2 = s.i1ForOddPrev2, i1ForOddPrev3 = s.i1ForOddPrev3
+        var i1ForEvenPrev2 = s.i1ForEvenPrev2, i1ForEvenPrev3 = s.i1ForEvenPrev3
+        var prevPhase = s.prevPhase
+        var mama = s.mama, fama = s.fama
+        let rad2Deg = MAMAState.rad2Deg
         while i < n {
-            if let v = s.update(x[i]) {
-                outMama[i] = v.mama
-                outFama?[i] = v.fama
+            let xv = x[i]
+            let adjustedPrevPeriod = 0.075 * period + 0.54
+            wmaSub += xv
+            wmaSub -= trailingWMA
+            wmaSum += xv * 4.0
+            trailingWMA = x[i &- 3]
+            let smoothed = wmaSum * 0.1
+            wmaSum -= wmaSub
+
+            let q2: Double, i2: Double, phase: Double
+            if i & 1 == 0 {
+                let detrender = detrenderEven.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let q1 = q1Even.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jI = jIEven.apply(i1ForEvenPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jQ = jQEven.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                hilbertIndex += 1
+                if hilbertIndex == 3 { hilbertIndex = 0 }
+                q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
+                i2 = 0.2 * (i1ForEvenPrev3 - jQ) + 0.8 * prevI2
+                i1ForOddPrev3 = i1ForOddPrev2
+                i1ForOddPrev2 = detrender
+                phase = i1ForEvenPrev3 != 0.0 ? libmAtan(q1 / i1ForEvenPrev3) * rad2Deg : 0.0
             } else {
-                outMama[i] = .nan
-                outFama?[i] = .nan
+                let detrender = detrenderOdd.apply(smoothed, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let q1 = q1Odd.apply(detrender, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jI = jIOdd.apply(i1ForOddPrev3, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                let jQ = jQOdd.apply(q1, slot: hilbertIndex, scale: adjustedPrevPeriod)
+                q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2
+                i2 = 0.2 * (i1ForOddPrev3 - jQ) + 0.8 * prevI2
+                i1ForEvenPrev3 = i1ForEvenPrev2
+                i1ForEvenPrev2 = detrender
+                phase = i1ForOddPrev3 != 0.0 ? libmAtan(q1 / i1ForOddPrev3) * rad2Deg : 0.0
             }
+            var deltaPhase = prevPhase - phase
+            prevPhase = phase
+            if deltaPhase < 1.0 { deltaPhase = 1.0 }
+            var alpha: Double
+            if deltaPhase > 1.0 {
+                alpha = fastLimit / deltaPhase
+                if alpha < slowLimit { alpha = slowLimit }
+            } else {
+                alpha = fastLimit
+            }
+            mama = alpha * xv + (1 - alpha) * mama
+            alpha *= 0.5
+            fama = alpha * mama + (1 - alpha) * fama
+
+            re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re
+            im = 0.2 * (i2 * prevQ2 - q2 * prevI2) + 0.8 * im
+            prevQ2 = q2
+            prevI2 = i2
+            let previous = period
+            if im != 0.0 && re != 0.0 { period = 360.0 / (libmAtan(im / re) * rad2Deg) }
+            let upper = 1.5 * previous
+            period = period > upper ? upper : period
+            let lower = 0.67 * previous
+            period = period < lower ? lower : period
+            period = period < 6 ? 6 : (period > 50 ? 50 : period)
+            period = 0.2 * period + 0.8 * previous
+
+            let shown = i >= 32
+            famaOut[i] = shown ? fama : .nan
+            outMama[i] = shown ? mama : .nan
             i &+= 1
         }
     }
@@ -755,27 +835,110 @@ extension OverlapKernels {
     }
 
     /// `RVIState`: the two-pass deviation of the window read in place, Wilder-smoothed up and down legs.
+    /// The deviations of two neighbouring bars are computed together, one per lane of a `SIMD2<Double>`
+    /// (their windows are one bar apart, so lane 1 reads the same run of values one bar later): each lane
+    /// performs `WindowSums.standardDeviation`'s operations in its order, so the values are the state's.
     @inlinable
     static func rvi(_ x: UnsafePointer<Double>, _ n: Int, period: Int, stdDevPeriod: Int, _ out: UnsafeMutablePointer<Double>) {
         var s = RVIState(period: period, stdDevPeriod: stdDevPeriod)
         let w = min(n, RVIState.lookback(period: period, stdDevPeriod: stdDevPeriod) + 1)
         warmUp(&s, x, out, count: w) { $0.update($1) }
         let q = s.stdDevPeriod
+        let qd = SIMD2<Double>(repeating: Double(q))
         var up = s.up, down = s.down
         let alpha = s.alpha, beta = s.beta
-        var i = w
-        while i < n {
-            let xi = x[i]
-            let delta = xi - x[i &- 1]
-            let first = i &- q &+ 1
-            let sigma = WindowSums.standardDeviation(count: q) { x[first &+ $0] }
-            let upValue = delta > 0 ? sigma : 0.0
-            let downValue = delta < 0 ? sigma : 0.0
+        let raw = UnsafeRawPointer(x)
+
+        // Window values k of bars `first + q - 1` (lane 0) and `first + q` (lane 1).
+        @inline(__always) func pair(_ first: Int, _ k: Int) -> SIMD2<Double> {
+            raw.loadUnaligned(fromByteOffset: (first &+ k) &* 8, as: SIMD2<Double>.self)
+        }
+        // `WindowSums.sum`'s four interleaved partial sums, per lane.
+        @inline(__always) func sum(_ first: Int, _ term: (SIMD2<Double>) -> SIMD2<Double>) -> SIMD2<Double> {
+            var s0 = SIMD2<Double>(), s1 = SIMD2<Double>(), s2 = SIMD2<Double>(), s3 = SIMD2<Double>()
+            var k = 0
+            while k &+ 4 <= q {
+                s0 += term(pair(first, k))
+                s1 += term(pair(first, k &+ 1))
+                s2 += term(pair(first, k &+ 2))
+                s3 += term(pair(first, k &+ 3))
+                k &+= 4
+            }
+            if k < q { s0 += term(pair(first, k)) }
+            if k &+ 1 < q { s1 += term(pair(first, k &+ 1)) }
+            if k &+ 2 < q { s2 += term(pair(first, k &+ 2)) }
+            return (s0 + s1) + (s2 + s3)
+        }
+        @inline(__always) func step(_ i: Int, _ upValue: Double, _ downValue: Double) {
             up = alpha * upValue + beta * up
             down = alpha * downValue + beta * down
             let total = up + down
             out[i] = total == 0 ? 50.0 : 100.0 * (up / total)
+        }
+
+        var i = w
+        while i &+ 1 < n {
+            let first = i &- q &+ 1
+            let mean = sum(first) { $0 } / qd
+            let sigma = (sum(first) { let d = $0 - mean; return d * d } / qd).squareRoot()
+            // The legs' inputs, chosen lane by lane without a branch (a random walk's direction is a coin toss).
+            let delta = pair(i, 0) - pair(i &- 1, 0)
+            let zero = SIMD2<Double>()
+            let upValue = zero.replacing(with: sigma, where: delta .> zero)
+            let downValue = zero.replacing(with: sigma, where: delta .< zero)
+            step(i, upValue[0], downValue[0])
+            step(i &+ 1, upValue[1], downValue[1])
+            i &+= 2
+        }
+        if i < n {
+            let first = i &- q &+ 1
+            let sigma = WindowSums.standardDeviation(count: q) { x[first &+ $0] }
+            let delta = x[i] - x[i &- 1]
+            step(i, delta > 0 ? sigma : 0.0, delta < 0 ? sigma : 0.0)
+        }
+    }
+}
+
+extension OverlapKernels {
+    /// `SUPERTRENDState`: the state runs the warm-up up to its first output, then its ATR continues two bars
+    /// at a time (`smoothPairs`, the state's `PairedSmoothing` steps) and the bands, the trend and the line
+    /// follow with the state's comparisons, written as selections so a coin-toss comparison costs no branch.
+    @inlinable
+    static func supertrend(_ initial: SUPERTRENDState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>,
+                           _ c: UnsafePointer<Double>, _ n: Int,
+                           _ line: UnsafeMutablePointer<Double>, _ trend: UnsafeMutablePointer<Double>) {
+        var s = initial
+        var i = 0
+        while i < n && !s.started {
+            if let v = s.update(high: h[i], low: l[i], close: c[i]) {
+                line[i] = v.line
+                trend[i] = Double(v.trend)
+            } else {
+                // As the state's bar form: the line blank, the integer trend 0.
+                line[i] = .nan
+                trend[i] = 0
+            }
             i &+= 1
+        }
+        guard i < n else { return }
+        let multiplier = s.multiplier
+        var isUptrend = s.isUptrend
+        var finalUpper = s.finalUpper, finalLower = s.finalLower
+        var prevClose = s.prevClose
+        smoothPairs(&s.atr.smoothing, from: i, to: n, { trueRange(h, l, c, $0) }) { j, a in
+            let close = c[j]
+            let median = (h[j] + l[j]) / 2.0
+            let band = multiplier * a
+            let basicUpper = median + band
+            let basicLower = median - band
+            let newUpper = (basicUpper < finalUpper ? 1 : 0) | (prevClose > finalUpper ? 1 : 0)
+            finalUpper = newUpper != 0 ? basicUpper : finalUpper
+            let newLower = (basicLower > finalLower ? 1 : 0) | (prevClose < finalLower ? 1 : 0)
+            finalLower = newLower != 0 ? basicLower : finalLower
+            isUptrend = isUptrend ? !(close < finalLower) : close > finalUpper
+            prevClose = close
+            line[j] = isUptrend ? finalLower : finalUpper
+            trend[j] = isUptrend ? 1 : -1
         }
     }
 }
@@ -821,14 +984,91 @@ extension OverlapKernels {
 }
 
 extension OverlapKernels {
-    /// `SAREXTState` (and `SARState`, its core), run as a local value over the series.
+    /// `SAREXTState` (and `SARState`, its core): the state takes the first two bars (its start rules), then
+    /// its fields continue as locals through the same steps, with the new-extreme and bound comparisons written
+    /// as selections (no branch on a coin toss) and the offset and output sign chosen once, outside the loop.
     @inlinable
     static func sar(_ initial: SAREXTState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int,
                     _ out: UnsafeMutablePointer<Double>) {
         var s = initial
         var i = 0
-        while i < n {
+        while i < min(n, 2) {
             out[i] = s.update(high: h[i], low: l[i]) ?? .nan
+            i &+= 1
+        }
+        guard i < n else { return }
+        switch (s.offsetOnReverse != 0, s.signedOutput) {
+        case (false, false): sarLoop(s, h, l, from: i, to: n, out, offset: false, signed: false)
+        case (false, true): sarLoop(s, h, l, from: i, to: n, out, offset: false, signed: true)
+        case (true, false): sarLoop(s, h, l, from: i, to: n, out, offset: true, signed: false)
+        case (true, true): sarLoop(s, h, l, from: i, to: n, out, offset: true, signed: true)
+        }
+    }
+
+    /// `SAREXTState.update` from bar `from` on (past its start), with the state's fields in locals.
+    @inlinable @inline(__always)
+    static func sarLoop(_ s: SAREXTState, _ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, from: Int, to n: Int,
+                        _ out: UnsafeMutablePointer<Double>, offset: Bool, signed: Bool) {
+        let offsetOnReverse = s.offsetOnReverse
+        let initLong = s.initLong, stepLong = s.stepLong, maxLong = s.maxLong
+        let initShort = s.initShort, stepShort = s.stepShort, maxShort = s.maxShort
+        var afLong = s.afLong, afShort = s.afShort
+        var isLong = s.isLong
+        var sar = s.sar, ep = s.ep
+        var newHigh = s.newHigh, newLow = s.newLow
+        var i = from
+        while i < n {
+            let prevLow = newLow
+            let prevHigh = newHigh
+            newLow = l[i]
+            newHigh = h[i]
+            if isLong {
+                if newLow <= sar {
+                    isLong = false
+                    sar = ep
+                    if sar < prevHigh { sar = prevHigh }
+                    if sar < newHigh { sar = newHigh }
+                    if offset && offsetOnReverse != 0 { sar += sar * offsetOnReverse }
+                    out[i] = signed ? -sar : sar
+                    afShort = initShort
+                    ep = newLow
+                    sar = sar + afShort * (ep - sar)
+                    sar = sar < prevHigh ? prevHigh : sar
+                    sar = sar < newHigh ? newHigh : sar
+                } else {
+                    out[i] = sar
+                    let extreme = newHigh > ep
+                    let grown = afLong + stepLong
+                    afLong = extreme ? (grown > maxLong ? maxLong : grown) : afLong
+                    ep = extreme ? newHigh : ep
+                    sar = sar + afLong * (ep - sar)
+                    sar = sar > prevLow ? prevLow : sar
+                    sar = sar > newLow ? newLow : sar
+                }
+            } else {
+                if newHigh >= sar {
+                    isLong = true
+                    sar = ep
+                    if sar > prevLow { sar = prevLow }
+                    if sar > newLow { sar = newLow }
+                    if offset && offsetOnReverse != 0 { sar -= sar * offsetOnReverse }
+                    out[i] = sar
+                    afLong = initLong
+                    ep = newHigh
+                    sar = sar + afLong * (ep - sar)
+                    sar = sar > prevLow ? prevLow : sar
+                    sar = sar > newLow ? newLow : sar
+                } else {
+                    out[i] = signed ? -sar : sar
+                    let extreme = newLow < ep
+                    let grown = afShort + stepShort
+                    afShort = extreme ? (grown > maxShort ? maxShort : grown) : afShort
+                    ep = extreme ? newLow : ep
+                    sar = sar + afShort * (ep - sar)
+                    sar = sar < prevHigh ? prevHigh : sar
+                    sar = sar < newHigh ? newHigh : sar
+                }
+            }
             i &+= 1
         }
     }
