@@ -3,8 +3,8 @@ import Hummingbird
 
 /// The API's JSON conventions: snake_case keys, sorted keys (stable bytes, so stable ETags), no escaped slashes.
 public enum JSONCoding {
-    /// Shared encoder (JSONEncoder is safe to use from several threads once configured).
-    nonisolated(unsafe) public static let encoder: JSONEncoder = {
+    /// Shared encoder (JSONEncoder is Sendable: safe to use from several threads once configured).
+    public static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.keyEncodingStrategy = .convertToSnakeCase

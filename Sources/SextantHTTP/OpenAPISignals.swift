@@ -5,6 +5,8 @@ extension OpenAPIDocument {
     static var nnum: JSON { nullable("number") }
     static var nstr: JSON { nullable("string") }
     static var nint: JSON { nullable("integer") }
+    /// The model behind `predicted_volatility`: GARCH(1,1), or the EWMA fallback (`volatility_note` says why).
+    static var volatilityModel: JSON { ["type": ["string", "null"], "enum": ["garch11", "ewma", NSNull()]] }
 
     static let signalSortKeys = ["symbol", "roi_since_signal", "signal_return", "probability", "entry_time", "trader_grade", "investor_grade",
                                  "return_24h", "return_7d", "return_30d", "return_90d", "return_ytd", "return_since_listing",
@@ -57,12 +59,14 @@ extension OpenAPIDocument {
             ], required: ["symbol", "timeframe", "kind", "sub_grades", "explanation", "stale"]),
             "Performance": object([
                 "symbol": str, "name": nstr, "sector": nstr, "timeframe": str, "last_bar": nstr, "roi_24h": nnum, "roi_7d": nnum, "roi_30d": nnum,
-                "roi_90d": nnum, "roi_ytd": nnum, "roi_since_listing": nnum, "predicted_volatility": nnum, "max_drawdown": nnum, "roi_rank": nint,
+                "roi_90d": nnum, "roi_ytd": nnum, "roi_since_listing": nnum, "predicted_volatility": nnum, "volatility_model": volatilityModel,
+                "volatility_note": nstr, "max_drawdown": nnum, "roi_rank": nint,
                 "stale": ["type": "boolean"],
             ], required: ["symbol", "timeframe", "stale"]),
             "RiskScore": object([
                 "symbol": str, "name": nstr, "sector": nstr, "timeframe": str, "last_bar": nstr, "risk_score": nnum, "risk_rank": nint,
-                "predicted_volatility": nnum, "max_drawdown": nnum, "tail_loss": nnum, "stale": ["type": "boolean"],
+                "predicted_volatility": nnum, "volatility_model": volatilityModel, "volatility_note": nstr, "max_drawdown": nnum,
+                "tail_loss": nnum, "stale": ["type": "boolean"],
             ], required: ["symbol", "timeframe", "stale"]),
             "Liquidation": object([
                 "exchange": str, "symbol": str, "side": str, "margin_mode": str, "liquidation_price": nnum, "bankruptcy_price": nnum,

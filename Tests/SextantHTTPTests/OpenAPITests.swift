@@ -52,7 +52,7 @@ import Testing
     }
 }
 
-/// A small JSON-schema check: types (including ["number", "null"]), required properties, array items, $ref.
+/// A small JSON-schema check: types (including ["number", "null"]), enums, required properties, array items, $ref.
 struct SchemaCheck {
     let document: [String: Any]
 
@@ -69,6 +69,13 @@ struct SchemaCheck {
         let types: [String] = (schema["type"] as? [String]) ?? ((schema["type"] as? String).map { [$0] } ?? [])
         if !types.isEmpty && !types.contains(where: { matches(value, $0) }) {
             return ["\(path): expected \(types), got \(type(of: value))"]
+        }
+        if let allowed = schema["enum"] as? [Any] {
+            let found = allowed.contains { a in
+                (a is NSNull && value is NSNull) || ((a as? String).map { $0 == value as? String } ?? false)
+                    || ((a as? NSNumber).map { n in (value as? NSNumber).map { $0 == n } ?? false } ?? false)
+            }
+            if !found { return ["\(path): \(value) is not one of \(allowed)"] }
         }
         if let object = value as? [String: Any] {
             for name in schema["required"] as? [String] ?? [] where object[name] == nil { problems.append("\(path).\(name): missing") }

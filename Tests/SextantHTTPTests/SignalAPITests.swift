@@ -279,6 +279,9 @@ extension TestResponse {
                     #expect(abs((row[field] as? Double ?? .nan) - value) < 1e-9, "\(field)")
                 }
                 #expect(row["roi_rank"] as? Int != nil)
+                // BTC has years of daily bars: the GARCH(1,1) forecast, no fallback note.
+                #expect(row["volatility_model"] as? String == "garch11")
+                #expect(row["volatility_note"] == nil || row["volatility_note"] is NSNull)
             }
             try await client.execute(uri: "/v1/performance?limit=100", method: .get, headers: s.headers()) { r in
                 let roi = r.rows.compactMap { $0["roi_30d"] as? Double }
@@ -300,6 +303,12 @@ extension TestResponse {
                 #expect(scores == scores.sorted())
                 #expect(r.rows.compactMap { $0["risk_rank"] as? Int } == Array(1...scores.count))
                 #expect(scores.allSatisfy { (0...100).contains($0) })
+                // Every row names the model behind its predicted volatility; an EWMA fallback says why.
+                for row in r.rows where row["predicted_volatility"] is Double {
+                    let model = row["volatility_model"] as? String
+                    #expect(model == "garch11" || model == "ewma", "\(row["symbol"] ?? "")")
+                    #expect((model == "ewma") == (row["volatility_note"] is String), "\(row["symbol"] ?? "")")
+                }
             }
         }
     }

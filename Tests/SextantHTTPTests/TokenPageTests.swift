@@ -118,6 +118,7 @@ enum PageText {
                 let risk = PageText.between(r.text, "id=\"risk-h\"", "</section>")
                 #expect(risk.contains("<dt>Risk score</dt><dd>\(String(format: "%.0f", perf.riskScore))/100"))
                 #expect(risk.contains(String(format: "%.1f%%", perf.predictedVolatility * 100) + " a year"))
+                #expect(risk.contains(perf.volatilityModel == .garch11 ? "(GARCH(1,1))" : "(EWMA fallback)"), "names the volatility model")
                 #expect(risk.contains(String(format: "%.1f%%", perf.maxDrawdown * 100)))
                 #expect(risk.contains("Beta to BTC"))
             }

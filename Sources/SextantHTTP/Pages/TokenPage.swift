@@ -140,13 +140,14 @@ enum TokenPage {
             + "</div><p class=\"hint\">Grades are absolute 0–100 scores from the token's own data; pull = weight × (score − 50).</p></section>"
     }
 
-    /// Risk score, volatilities (realised, EWMA-predicted, GARCH), drawdown, VaR, Sharpe and beta.
+    /// Risk score, volatilities (realised, predicted by GARCH(1,1) or its EWMA fallback), drawdown, VaR, Sharpe and beta.
     static func risk(_ d: TokenPageData) -> String {
         var facts: [(String, String)] = []
         if let p = d.report.performance {
             facts += [
                 ("Risk score", "\(HTML.fixed(p.riskScore, 0))/100" + (d.report.riskRank.map { " (rank \($0))" } ?? "")),
-                ("Predicted volatility (EWMA)", HTML.percent(fraction: p.predictedVolatility) + " a year"),
+                ("Predicted volatility, 30 days (\(p.volatilityModel == .garch11 ? "GARCH(1,1)" : "EWMA fallback"))",
+                 HTML.percent(fraction: p.predictedVolatility) + " a year" + (p.volatilityNote.map { " (\($0))" } ?? "")),
                 ("Max drawdown, 365 days", HTML.percent(fraction: p.maxDrawdown)),
                 ("Tail loss (ES 5%, daily)", HTML.percent(fraction: p.tailLoss, digits: 2)),
                 ("ROI 7d / 30d / 90d", [p.roi7d, p.roi30d, p.roi90d].map { HTML.signedPercent(fraction: $0) }.joined(separator: " / ")),

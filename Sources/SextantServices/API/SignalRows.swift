@@ -276,8 +276,13 @@ public struct PerformanceRow: Sendable, Codable, Equatable {
     public var roiYtd: Double?
     /// Since the first stored bar.
     public var roiSinceListing: Double?
-    /// Predicted annualised volatility for the next bar (EWMA, lambda 0.94).
+    /// Predicted annualised volatility over the next 30 days: the GARCH(1,1) forecast, or the EWMA fallback
+    /// (see `volatilityModel`).
     public var predictedVolatility: Double?
+    /// Which model gave `predictedVolatility`: `garch11`, or `ewma` when GARCH could not be used.
+    public var volatilityModel: String?
+    /// Why the EWMA fallback was used (nil with GARCH).
+    public var volatilityNote: String?
     /// Maximum drawdown over the last 365 days (a positive fraction).
     public var maxDrawdown: Double?
     /// Rank by 30-day ROI (1 = best) among the stored tokens.
@@ -286,6 +291,7 @@ public struct PerformanceRow: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case symbol, name, sector, timeframe, lastBar, roiYtd, roiSinceListing, predictedVolatility, maxDrawdown, roiRank, stale
+        case volatilityModel, volatilityNote
         case roi24h = "roi_24h", roi7d = "roi_7d", roi30d = "roi_30d", roi90d = "roi_90d"
     }
 
@@ -300,6 +306,7 @@ public struct PerformanceRow: Sendable, Codable, Equatable {
         roi24h = finiteOrNil(p?.roi24h); roi7d = finiteOrNil(p?.roi7d); roi30d = finiteOrNil(p?.roi30d); roi90d = finiteOrNil(p?.roi90d)
         roiYtd = finiteOrNil(p?.roiYearToDate); roiSinceListing = finiteOrNil(p?.roiSinceListing)
         predictedVolatility = finiteOrNil(p?.predictedVolatility); maxDrawdown = finiteOrNil(p?.maxDrawdown)
+        volatilityModel = p?.volatilityModel.rawValue; volatilityNote = p?.volatilityNote
         roiRank = r.roiRank
         stale = r.isStale
     }
@@ -316,7 +323,12 @@ public struct RiskScoreRow: Sendable, Codable, Equatable {
     public var riskScore: Double?
     /// Rank by risk score (1 = least risky).
     public var riskRank: Int?
+    /// Predicted annualised volatility over the next 30 days (GARCH(1,1), or the EWMA fallback).
     public var predictedVolatility: Double?
+    /// `garch11`, or `ewma` when GARCH could not be used.
+    public var volatilityModel: String?
+    /// Why the EWMA fallback was used (nil with GARCH).
+    public var volatilityNote: String?
     public var maxDrawdown: Double?
     /// Expected shortfall of daily log returns at 5%, last 365 days (a positive loss).
     public var tailLoss: Double?
@@ -333,6 +345,8 @@ public struct RiskScoreRow: Sendable, Codable, Equatable {
         riskScore = finiteOrNil(p?.riskScore)
         riskRank = r.riskRank
         predictedVolatility = finiteOrNil(p?.predictedVolatility)
+        volatilityModel = p?.volatilityModel.rawValue
+        volatilityNote = p?.volatilityNote
         maxDrawdown = finiteOrNil(p?.maxDrawdown)
         tailLoss = finiteOrNil(p?.tailLoss)
         stale = r.isStale
