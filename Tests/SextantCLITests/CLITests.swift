@@ -133,4 +133,23 @@ import TestSupport
         let list = try JSONSerialization.jsonObject(with: Data(assets.stdout.utf8)) as? [[String: Any]]
         #expect(list?.count == 16)
     }
+
+    @Test("serve refuses a models folder that is missing, empty or holds a corrupt model, and says which")
+    func serveModels() throws {
+        let db = try temporaryDB()
+        let missing = try sextant(["serve", "--db", db, "--port", "18793", "--models", "/nonexistent/models"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("'/nonexistent/models' does not exist"), "\(missing.stderr)")
+
+        let empty = NSTemporaryDirectory() + "sextant-models-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let none = try sextant(["serve", "--db", db, "--port", "18793", "--models", empty])
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("no signal models"), "\(none.stderr)")
+
+        try "{\"formatVersion\": 2, \"trun".write(toFile: empty + "/signals-1d.json", atomically: true, encoding: .utf8)
+        let corrupt = try sextant(["serve", "--db", db, "--port", "18793", "--models", empty])
+        #expect(corrupt.status != 0)
+        #expect(corrupt.stderr.contains("signals-1d.json"), "\(corrupt.stderr)")
+    }
 }

@@ -13,9 +13,20 @@ enum ModelLocation {
         throw CommandFailure("cannot find the models folder: run from the repository root or pass --models DIR")
     }
 
+    /// The models of the folder `option` (or the default one).
+    /// - Throws: `CommandFailure` when the folder does not exist, holds no model file, or a model cannot be read.
     static func load(_ option: String?) throws -> [Timeframe: SignalModel] {
         let folder = try folder(option)
-        do { return try SignalService.loadModels(folder: folder) } catch let e as SignalsError { throw CommandFailure("\(e)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("models folder '\(folder)' does not exist")
+        }
+        let models: [Timeframe: SignalModel]
+        do { models = try SignalService.loadModels(folder: folder) } catch let e as SignalsError { throw CommandFailure("\(e)") }
+        guard !models.isEmpty else {
+            throw CommandFailure("no signal models in '\(folder)': expected files like \(SignalService.modelFileName(.d1)) ('sextant train' makes them)")
+        }
+        return models
     }
 }
 
