@@ -293,10 +293,65 @@ enum MomentumKernels {
         blank(o2, 0, lookback, n)
     }
 
-    /// MACD / MACDFIX as `MACDState`: the slow EMA from row 0, the fast one from row `slow - fast` (both first
-    /// valued at row `slow - 1`), TA-Lib's fused EMA step, and a fused-EMA signal over the MACD line.
+    /// MACD / MACDFIX as `MACDState` in ONE pass (as TA-Lib 0.8.1 loops): the fast, slow and signal EMAs advance
+    /// in lockstep, so the three loop-carried chains overlap instead of running one pass after another, and the
+    /// three outputs are written where they are computed. Needs fast, slow and signal periods above 1 (the
+    /// smoothers' identity cases go through `macdTwoPass`). Same operations in the same order as the state:
+    /// TA-Lib's step `e + (x - e) * k`, the signal seeded with `(0 + m0 + m1 + ...) / signal`.
     @inlinable
     static func macd(_ x: UnsafePointer<Double>, _ n: Int, fast: Int, slow: Int, fastK: Double, slowK: Double,
+                     signal: Int, _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
+                     _ o2: UnsafeMutablePointer<Double>) {
+        guard fast > 1, slow > 1, signal > 1 else {
+            macdTwoPass(x, n, fast: fast, slow: slow, fastK: fastK, slowK: slowK, signal: signal, o0, o1, o2)
+            return
+        }
+        let first = slow - 1
+        let lookback = first + signal - 1
+        blank(o0, 0, lookback, n)
+        blank(o1, 0, lookback, n)
+        blank(o2, 0, lookback, n)
+        guard lookback < n else { return }
+        var s = 0.0, f = 0.0
+        var i = 0
+        while i < slow - fast { s += x[i]; i += 1 }
+        while i < slow { s += x[i]; f += x[i]; i += 1 }
+        s /= Double(slow)
+        f /= Double(fast)
+        var line = f - s
+        var sig = 0.0
+        sig += line
+        while i <= lookback {
+            let v = x[i]
+            s = s + (v - s) * slowK
+            f = f + (v - f) * fastK
+            line = f - s
+            sig += line
+            i += 1
+        }
+        sig /= Double(signal)
+        o0[lookback] = line
+        o1[lookback] = sig
+        o2[lookback] = line - sig
+        let signalK = 2.0 / Double(signal + 1)
+        while i < n {
+            let v = x[i]
+            s = s + (v - s) * slowK
+            f = f + (v - f) * fastK
+            line = f - s
+            sig = sig + (line - sig) * signalK
+            o0[i] = line
+            o1[i] = sig
+            o2[i] = line - sig
+            i += 1
+        }
+    }
+
+    /// MACD / MACDFIX as `MACDState` for any periods (identity smoothers included): the slow EMA from row 0, the
+    /// fast one from row `slow - fast` (both first valued at row `slow - 1`), TA-Lib's EMA step, then the signal
+    /// EMA over the MACD line in a second pass.
+    @inlinable
+    static func macdTwoPass(_ x: UnsafePointer<Double>, _ n: Int, fast: Int, slow: Int, fastK: Double, slowK: Double,
                      signal: Int, _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
                      _ o2: UnsafeMutablePointer<Double>) {
         let first = slow - 1
@@ -1022,6 +1077,10 @@ enum MomentumBatch {
         }
     }
 
+    /// CMF as `CMFState`: each row's money-flow volume added to a running total and the one leaving the window
+    /// (computed again, exactly as it was) taken off. Divisions dominate the cost, so they go two at a time: the
+    /// entering and leaving rows' money-flow volumes share one two-lane divide, and the ratios of two consecutive
+    /// rows another (each lane is the same IEEE division the state does).
     static func cmf(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = Swift.max(1, p.int("timeperiod"))
         let n = cols.count
@@ -1030,16 +1089,43 @@ enum MomentumBatch {
                 K.blank(o, 0, period - 1, n)
                 var flows = 0.0, volumes = 0.0
                 var i = 0
-                while i < n {
-                    if i >= period {
-                        let j = i - period
-                        flows -= moneyFlowVolume(high: h[j], low: l[j], close: c[j], volume: v[j])
-                        volumes -= v[j]
-                    }
+                while i < Swift.min(period, n) {
                     flows += moneyFlowVolume(high: h[i], low: l[i], close: c[i], volume: v[i])
                     volumes += v[i]
-                    if i >= period - 1 { o[i] = volumes > 0 ? flows / volumes : 0 }
                     i += 1
+                }
+                if period - 1 < n { o[period - 1] = volumes > 0 ? flows / volumes : 0 }
+                /// Money-flow volumes of rows `a` (x) and `b` (y), as `moneyFlowVolume` computes each.
+                @inline(__always) func flowPair(_ a: Int, _ b: Int) -> SIMD2<Double> {
+                    let high = SIMD2(h[a], h[b]), low = SIMD2(l[a], l[b]), close = SIMD2(c[a], c[b])
+                    let range = high - low
+                    let value = ((close - low) - (high - close)) / range * SIMD2(v[a], v[b])
+                    return value.replacing(with: 0, where: .!(range .> 0))
+                }
+                while i + 1 < n {
+                    let a = flowPair(i, i - period)
+                    flows -= a.y
+                    volumes -= v[i - period]
+                    flows += a.x
+                    volumes += v[i]
+                    let firstFlows = flows, firstVolumes = volumes
+                    let b = flowPair(i + 1, i + 1 - period)
+                    flows -= b.y
+                    volumes -= v[i + 1 - period]
+                    flows += b.x
+                    volumes += v[i + 1]
+                    let ratio = SIMD2(firstFlows, flows) / SIMD2(firstVolumes, volumes)
+                    o[i] = firstVolumes > 0 ? ratio.x : 0
+                    o[i + 1] = volumes > 0 ? ratio.y : 0
+                    i += 2
+                }
+                if i < n {
+                    let a = flowPair(i, i - period)
+                    flows -= a.y
+                    volumes -= v[i - period]
+                    flows += a.x
+                    volumes += v[i]
+                    o[i] = volumes > 0 ? flows / volumes : 0
                 }
             }
         }
@@ -1213,7 +1299,9 @@ enum MomentumBatch {
         }
     }
 
-    /// AC: AO minus its `signalperiod` SMA, with `ACState`'s order (add, take the value, then drop the oldest).
+    /// AC: AO minus its `signalperiod` SMA, with `ACState`'s order (add, take the value, then drop the oldest), in
+    /// one pass: the oscillator goes into a ring of the last `signal` values (as TA-Lib 0.8.1 loops) instead of an
+    /// n-row scratch column and a second pass, and AO's two divisions share one two-lane divide.
     static func ac(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let (fast, slow, signal) = (p.int("fastperiod"), p.int("slowperiod"), p.int("signalperiod"))
         let n = cols.count
@@ -1222,21 +1310,45 @@ enum MomentumBatch {
         let sv = Double(signal)
         return K.with(cols.high, cols.low) { h, l in
             K.output(n, 1) { o, _, _ in
-                K.scratch(n) { a in
-                    awesome(h, l, n, fast: fast, slow: slow, a)
+                K.blank(o, 0, lookback, n)
+                guard lookback < n, signal >= 1 else { return }
+                K.scratch(signal) { ring in
+                    let periods = SIMD2(Double(fast), Double(slow))
+                    var sums = SIMD2<Double>(0, 0)
+                    var bar = 0
+                    while bar < start {
+                        let median = (h[bar] + l[bar]) / 2.0
+                        if bar >= start - (fast - 1) { sums.x += median }
+                        if bar >= start - (slow - 1) { sums.y += median }
+                        bar += 1
+                    }
                     var sum = 0.0
-                    var j = start
-                    while j < n {
-                        let osc = a[j]
+                    var slot = 0
+                    @inline(__always) func oscillator(_ bar: Int) -> Double {
+                        let median = (h[bar] + l[bar]) / 2.0
+                        sums += SIMD2(repeating: median)
+                        let means = sums / periods
+                        let jf = bar - fast + 1, js = bar - slow + 1
+                        sums -= (SIMD2(h[jf], h[js]) + SIMD2(l[jf], l[js])) / 2.0
+                        return means.x - means.y
+                    }
+                    while bar < lookback {
+                        let osc = oscillator(bar)
+                        ring[slot] = osc
                         sum += osc
-                        if j >= lookback {
-                            o[j] = osc - sum / sv
-                            sum -= a[j - signal + 1]
-                        }
-                        j += 1
+                        slot += 1
+                        bar += 1
+                    }
+                    while bar < n {
+                        let osc = oscillator(bar)
+                        ring[slot] = osc
+                        sum += osc
+                        o[bar] = osc - sum / sv
+                        slot = slot + 1 == signal ? 0 : slot + 1
+                        sum -= ring[slot]
+                        bar += 1
                     }
                 }
-                K.blank(o, 0, lookback, n)
             }
         }
     }
@@ -1300,22 +1412,41 @@ enum MomentumBatch {
         }
     }
 
+    /// ERI as `ElderRayState` in one pass: TA-Lib's EMA of the close (`e + (c - e) * k`, seeded with the mean of
+    /// the first `period` closes; period 1 the identity) and both powers written as the EMA advances, instead of
+    /// an EMA pass into the output and a second pass over it.
     static func elderRay(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = p.int("timeperiod")
         let n = cols.count
         let lookback = period - 1
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
             K.output(n, 2) { o0, o1, _ in
-                K.taEMAPass(c, 0, n, period, k: 2.0 / Double(period + 1), o0)
-                var i = Swift.max(0, lookback)
+                K.blank(o0, 0, lookback, n)
+                K.blank(o1, 0, lookback, n)
+                if period <= 1 {
+                    var i = 0
+                    while i < n {
+                        let average = c[i]
+                        o0[i] = h[i] - average
+                        o1[i] = l[i] - average
+                        i += 1
+                    }
+                    return
+                }
+                guard lookback < n else { return }
+                let k = 2.0 / Double(period + 1)
+                var average = 0.0
+                var i = 0
+                while i < period { average += c[i]; i += 1 }
+                average /= Double(period)
+                o0[lookback] = h[lookback] - average
+                o1[lookback] = l[lookback] - average
                 while i < n {
-                    let average = o0[i]
+                    average = average + (c[i] - average) * k
                     o0[i] = h[i] - average
                     o1[i] = l[i] - average
                     i += 1
                 }
-                K.blank(o0, 0, lookback, n)
-                K.blank(o1, 0, lookback, n)
             }
         }
     }
