@@ -526,6 +526,114 @@ enum MomentumKernels {
         }
     }
 
+    /// Row `i`'s one-bar directional movements (+DM1, -DM1) as `WilderDirectionalCore`: the larger leg, if
+    /// positive; both zero on a tie.
+    @inlinable @inline(__always)
+    static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> (plus: Double, minus: Double) {
+        let diffP = h[i] - h[i - 1]
+        let diffM = l[i - 1] - l[i]
+        let minus1 = diffM > 0 && diffM - diffP > 0 ? diffM : 0.0
+        let plus1 = diffP > 0 && diffP - diffM > 0 ? diffP : 0.0
+        return (plus1, minus1)
+    }
+
+    /// Row `i`'s true range as `WilderDirectionalCore` compares it (the bar's range, then each gap if larger).
+    @inlinable @inline(__always)
+    static func trueRange(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                          _ i: Int) -> Double {
+        let pc = c[i - 1]
+        var range = h[i] - l[i]
+        let up = abs(h[i] - pc)
+        if up > range { range = up }
+        let down = abs(l[i] - pc)
+        if down > range { range = down }
+        return range
+    }
+
+    /// PLUS_DM (`plusSide`) or MINUS_DM as `WilderDirectionalCore` feeds them: only the side asked for is
+    /// smoothed (`dm - dm / period + dm1`, the division kept as the state does it), from row `max(1, period - 1)`.
+    @inlinable
+    static func directionalMovement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, _ period: Int,
+                                    plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        let first = Swift.max(1, period - 1)
+        blank(o, 0, first, n)
+        let pv = Double(period)
+        var dm = 0.0
+        var i = 1
+        while i < Swift.min(period, n) {
+            let m = movement(h, l, i)
+            dm += plusSide ? m.plus : m.minus
+            if i >= first { o[i] = dm }
+            i += 1
+        }
+        while i < n {
+            let m = movement(h, l, i)
+            dm -= dm / pv
+            dm += plusSide ? m.plus : m.minus
+            o[i] = dm
+            i += 1
+        }
+    }
+
+    /// PLUS_DI (`plusSide`) or MINUS_DI as `PlusDIState` / `MinusDIState` for periods above 1: the side's DM and
+    /// the true range smoothed together, their two divisions by the period in one two-lane divide (each lane the
+    /// state's own `x - x / period + new`), then `100 * (dm / tr)` from row `period`.
+    @inlinable
+    static func directionalIndicator(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                     _ n: Int, _ period: Int, plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        blank(o, 0, period, n)
+        var sums = SIMD2<Double>(0, 0)   // (dm, tr)
+        var i = 1
+        while i < Swift.min(period, n) {
+            let m = movement(h, l, i)
+            sums += SIMD2(plusSide ? m.plus : m.minus, trueRange(h, l, c, i))
+            i += 1
+        }
+        let pv = SIMD2<Double>(repeating: Double(period))
+        while i < n {
+            let m = movement(h, l, i)
+            let added = SIMD2(plusSide ? m.plus : m.minus, trueRange(h, l, c, i))
+            sums = sums - sums / pv + added
+            let tr = sums.y
+            o[i] = tr > 0 ? 100.0 * (sums.x / tr) : 0
+            i += 1
+        }
+    }
+
+    /// DX as `DXState`: +DM and -DM smoothed in one two-lane step and the true range beside them, both DIs from
+    /// one two-lane divide, and the last defined DX repeated where TA-Lib leaves it undefined.
+    @inlinable
+    static func directionalIndex(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                 _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>) {
+        blank(o, 0, period, n)
+        var dms = SIMD2<Double>(0, 0)   // (minus, plus)
+        var tr = 0.0
+        var i = 1
+        while i < Swift.min(period, n) {
+            let m = movement(h, l, i)
+            tr += trueRange(h, l, c, i)
+            dms += SIMD2(m.minus, m.plus)
+            i += 1
+        }
+        let pv = Double(period)
+        let pv2 = SIMD2<Double>(repeating: pv)
+        var last = 0.0
+        while i < n {
+            let m = movement(h, l, i)
+            let range = trueRange(h, l, c, i)
+            dms -= dms / pv2
+            tr = tr - tr / pv + range
+            dms += SIMD2(m.minus, m.plus)
+            if tr > 0 {
+                let di = 100.0 * (dms / SIMD2(repeating: tr))
+                let sum = di.x + di.y
+                if !taIsZero(sum) { last = 100.0 * (abs(di.x - di.y) / sum) }
+            }
+            o[i] = last
+            i += 1
+        }
+    }
+
     /// DX of the smoothed sums, or nil where TA-Lib leaves it undefined (as `directionalIndex`).
     @inlinable
     static func dx(_ plus: Double, _ minus: Double, _ tr: Double) -> Double? {
@@ -876,20 +984,8 @@ enum MomentumBatch {
     static func directionalMovement(_ side: DirectionalSide, _ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = p.int("timeperiod")
         let n = cols.count
-        let first = Swift.max(1, period - 1)
         return K.with(cols.high, cols.low) { h, l in
-            K.output(n, 1) { o, _, _ in
-                K.blank(o, 0, first, n)
-                if side == .plus {
-                    K.directional(h, l, l, n, period, needsRange: false) { i, plus, _, _, _, _, _ in
-                        if i >= first { o[i] = plus }
-                    }
-                } else {
-                    K.directional(h, l, l, n, period, needsRange: false) { i, _, minus, _, _, _, _ in
-                        if i >= first { o[i] = minus }
-                    }
-                }
-            }
+            K.output(n, 1) { o, _, _ in K.directionalMovement(h, l, n, period, plusSide: side == .plus, o) }
         }
     }
 
@@ -900,17 +996,15 @@ enum MomentumBatch {
         let plusSide = side == .plus
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
             K.output(n, 1) { o, _, _ in
+                if period > 1 {
+                    K.directionalIndicator(h, l, c, n, period, plusSide: plusSide, o)
+                    return
+                }
                 K.blank(o, 0, first, n)
-                if period == 1 {
-                    // TA-Lib's unsmoothed arm: the plain ratio DM1 / TR1, not scaled by 100.
-                    K.directional(h, l, c, n, period, needsRange: true) { i, _, _, _, plus1, minus1, tr1 in
-                        let dm = plusSide ? plus1 : minus1
-                        o[i] = dm > 0 && tr1 > 0 ? dm / tr1 : 0
-                    }
-                } else {
-                    K.directional(h, l, c, n, period, needsRange: true) { i, plus, minus, tr, _, _, _ in
-                        if i >= first { o[i] = WilderDirectionalCore.indicator(plusSide ? plus : minus, tr) }
-                    }
+                // TA-Lib's unsmoothed arm: the plain ratio DM1 / TR1, not scaled by 100.
+                K.directional(h, l, c, n, period, needsRange: true) { i, _, _, _, plus1, minus1, tr1 in
+                    let dm = plusSide ? plus1 : minus1
+                    o[i] = dm > 0 && tr1 > 0 ? dm / tr1 : 0
                 }
             }
         }
@@ -920,15 +1014,7 @@ enum MomentumBatch {
         let period = p.int("timeperiod")
         let n = cols.count
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
-            K.output(n, 1) { o, _, _ in
-                K.blank(o, 0, period, n)
-                var last = 0.0
-                K.directional(h, l, c, n, period, needsRange: true) { i, plus, minus, tr, _, _, _ in
-                    guard i >= period else { return }
-                    if let d = K.dx(plus, minus, tr) { last = d }
-                    o[i] = last
-                }
-            }
+            K.output(n, 1) { o, _, _ in K.directionalIndex(h, l, c, n, period, o) }
         }
     }
 
@@ -1040,23 +1126,39 @@ enum MomentumBatch {
     }
 
     /// NVI (`rising == false`) and PVI: the index moves by the close's change on bars whose volume falls (rises).
+    /// Whether a bar moves the index follows the volume, a coin toss on real data, so the choice is made with
+    /// vector compare masks and a lane select (never a branch the CPU would mispredict half the time); the value
+    /// chosen is the state's own `index + (c - pc) / pc * index`, kept where the move is undefined or not finite.
     static func volumeIndex(rising: Bool, _ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let n = cols.count
         return K.with(cols.close, cols.volume) { c, v in
             K.output(n, 1) { o, _, _ in
-                var index = 1000.0
-                o[0] = index
-                var i = 1
-                while i < n {
-                    let pc = c[i - 1]
-                    let moved = rising ? v[i] > v[i - 1] : v[i] < v[i - 1]
-                    var next = index
-                    next += (c[i] - pc) / pc * next
-                    if moved && pc != 0 && next.isFinite { index = next }
-                    o[i] = index
-                    i += 1
+                if rising {
+                    volumeIndexLoop(c, v, n, o) { volume, previous in volume .> previous }
+                } else {
+                    volumeIndexLoop(c, v, n, o) { volume, previous in volume .< previous }
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    static func volumeIndexLoop(_ c: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ n: Int,
+                                _ o: UnsafeMutablePointer<Double>,
+                                _ moves: (SIMD2<Double>, SIMD2<Double>) -> SIMDMask<SIMD2<Int64>>) {
+        var index = SIMD2<Double>(repeating: 1000.0)
+        o[0] = index.x
+        let zero = SIMD2<Double>(repeating: 0)
+        var i = 1
+        while i < n {
+            let pc = SIMD2<Double>(repeating: c[i - 1])
+            let change = (SIMD2<Double>(repeating: c[i]) - pc) / pc
+            let next = index + change * index
+            let take = moves(SIMD2(repeating: v[i]), SIMD2(repeating: v[i - 1])) .& (pc .!= zero)
+                .& ((next - next) .== zero)
+            index.replace(with: next, where: take)
+            o[i] = index.x
+            i += 1
         }
     }
 
@@ -1501,23 +1603,43 @@ enum MomentumBatch {
 
     // MARK: TSI, SMI (FusedEMA stages, the states' own smoother)
 
+    /// TSI as `TSIState` with its phases unrolled: the first stage seeds on the first `first` changes, the
+    /// second on the first `second` values of the first, then both advance with `FusedEMA`'s step
+    /// (`k * x + beta * e`). Numerator and denominator lines run as the two lanes of one vector (each lane the
+    /// state's own operations), with no optionals or per-bar phase tests in the loop.
     static func tsi(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
-        let (first, second) = (p.int("firstperiod"), p.int("secondperiod"))
+        let stage1 = FusedEMA(period: p.int("firstperiod")), stage2 = FusedEMA(period: p.int("secondperiod"))
+        let (p1, p2) = (stage1.period, stage2.period)
+        let (k1, b1) = (SIMD2(repeating: stage1.k), SIMD2(repeating: stage1.beta))
+        let (k2, b2) = (SIMD2(repeating: stage2.k), SIMD2(repeating: stage2.beta))
+        let lookback = p1 + p2 - 1
         let n = cols.count
         return K.with(cols.close) { x in
             K.output(n, 1) { o, _, _ in
-                var n1 = FusedEMA(period: first), d1 = FusedEMA(period: first)
-                var n2 = FusedEMA(period: second), d2 = FusedEMA(period: second)
-                if n > 0 { o[0] = .nan }
-                var i = 1
-                while i < n {
+                K.blank(o, 0, lookback, n)
+                guard p1 < n else { return }
+                @inline(__always) func change(_ i: Int) -> SIMD2<Double> {
                     let mom = x[i] - x[i - 1]
-                    let a = n1.update(mom), b = d1.update(abs(mom))
-                    o[i] = .nan
-                    if let a, let b {
-                        let c = n2.update(a), d = d2.update(b)
-                        if let c, let d { o[i] = d > 0 ? 100.0 * c / d : 0 }
-                    }
+                    return SIMD2(mom, abs(mom))
+                }
+                var sum1 = SIMD2<Double>(0, 0)
+                var i = 1
+                while i <= p1 { sum1 += change(i); i += 1 }
+                var e1 = sum1 / SIMD2(repeating: Double(p1))
+                var sum2 = SIMD2<Double>(0, 0)
+                sum2 += e1
+                while i <= lookback && i < n {
+                    e1 = k1 * change(i) + b1 * e1
+                    sum2 += e1
+                    i += 1
+                }
+                guard lookback < n else { return }
+                var e2 = sum2 / SIMD2(repeating: Double(p2))
+                o[lookback] = e2.y > 0 ? 100.0 * e2.x / e2.y : 0
+                while i < n {
+                    e1 = k1 * change(i) + b1 * e1
+                    e2 = k2 * e1 + b2 * e2
+                    o[i] = e2.y > 0 ? 100.0 * e2.x / e2.y : 0
                     i += 1
                 }
             }
