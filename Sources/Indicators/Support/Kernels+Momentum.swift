@@ -174,7 +174,11 @@ enum MomentumKernels {
     }
 
     /// RSI as `RSIState`: seed sums of the first `period` changes divided by the period, then Wilder's step with
-    /// the reciprocal. Branch-free split of each change (adding the other side's 0 is an exact no-op).
+    /// the reciprocal. Gain and loss advance as the two lanes of one vector, `(e * (period - 1) + part) * (1 /
+    /// period)`: the gain lane adds the change when it does not fall, the loss lane adds `-change` when it does
+    /// (IEEE defines `x - y` as `x + (-y)`), and the lane left alone adds `-0`, which returns `x` for every `x`.
+    /// So every value is the state's, with no branch on the coin-toss sign and a loop-carried chain of one
+    /// multiply, one add and one multiply.
     @inlinable
     static func rsi(_ x: UnsafePointer<Double>, _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>) {
         blank(o, 0, period, n)
@@ -191,15 +195,19 @@ enum MomentumKernels {
         loss /= pv
         var total = gain + loss
         o[period] = total != 0 ? 100.0 * (gain / total) : 0
-        let pm1 = Double(period - 1)
-        let r = 1.0 / pv
+        let pm1 = SIMD2<Double>(repeating: Double(period - 1))
+        let r = SIMD2<Double>(repeating: 1.0 / pv)
+        var averages = SIMD2(gain, loss)
+        let zero = SIMD2<Double>(repeating: 0), noOp = SIMD2<Double>(repeating: -0.0)
+        // Lane x (gain) takes the change unless it falls; lane y (loss) takes -change only when it falls.
+        let otherLane = SIMD2<Int64>(0, -1) .!= 0
         while i < n {
             let change = x[i] - x[i - 1]
-            let falling = change < 0
-            gain = (gain * pm1 + (falling ? 0 : change)) * r
-            loss = (loss * pm1 - (falling ? change : 0)) * r
-            total = gain + loss
-            o[i] = total != 0 ? 100.0 * (gain / total) : 0
+            let falling = SIMD2(repeating: change) .< zero
+            let part = SIMD2(change, -change).replacing(with: noOp, where: falling .^ otherLane)
+            averages = (averages * pm1 + part) * r
+            total = averages.x + averages.y
+            o[i] = total != 0 ? 100.0 * (averages.x / total) : 0
             i += 1
         }
     }
@@ -527,14 +535,17 @@ enum MomentumKernels {
     }
 
     /// Row `i`'s one-bar directional movements (+DM1, -DM1) as `WilderDirectionalCore`: the larger leg, if
-    /// positive; both zero on a tie.
+    /// positive; both zero on a tie. Both legs are tested as the lanes of one vector and chosen by mask: which
+    /// leg wins is a coin toss on real data, and as branches (the state's form) it costs a misprediction every
+    /// other bar. Each lane is the state's test: `d > 0 && d - other > 0 ? d : 0`.
     @inlinable @inline(__always)
     static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> (plus: Double, minus: Double) {
         let diffP = h[i] - h[i - 1]
         let diffM = l[i - 1] - l[i]
-        let minus1 = diffM > 0 && diffM - diffP > 0 ? diffM : 0.0
-        let plus1 = diffP > 0 && diffP - diffM > 0 ? diffP : 0.0
-        return (plus1, minus1)
+        let legs = SIMD2(diffP, diffM), others = SIMD2(diffM, diffP)
+        let zero = SIMD2<Double>(repeating: 0)
+        let taken = zero.replacing(with: legs, where: (legs .> zero) .& ((legs - others) .> zero))
+        return (taken.x, taken.y)
     }
 
     /// Row `i`'s true range as `WilderDirectionalCore` compares it (the bar's range, then each gap if larger).
@@ -672,7 +683,10 @@ enum MomentumKernels {
     // MARK: - Volume
 
     /// ULTOSC as `ULTOSCState`: each row's buying pressure and true range kept in a ring of the longest window, so
-    /// the rows leaving the three windows are read back, not recomputed.
+    /// the rows leaving the three windows are read back, not recomputed. Four divisions a row dominate the cost,
+    /// so rows go in pairs: the running sums advance row by row as in the state, then each of the three ratios
+    /// and the final `/ 7` is one two-lane divide for both rows (each lane the state's own division, the skipped
+    /// terms chosen by lane masks instead of branches).
     @inlinable
     static func ultosc(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
                        _ p0: Int, _ p1: Int, _ p2: Int, _ o: UnsafeMutablePointer<Double>) {
@@ -683,8 +697,8 @@ enum MomentumKernels {
             var b0 = 0.0, b1 = 0.0, b2 = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
             var flatRun = 0
             var slot = 0
-            var i = 1
-            while i < n {
+            /// Advances the sums over row `i` (the state's operations, in its order).
+            @inline(__always) func advance(_ i: Int) {
                 let pc = c[i - 1]
                 let bp = c[i] - Swift.min(l[i], pc)
                 var tr = h[i] - l[i]
@@ -704,15 +718,33 @@ enum MomentumKernels {
                 if flatRun >= p0 { b0 = 0; t0 = 0 }
                 if flatRun >= p1 { b1 = 0; t1 = 0 }
                 if flatRun >= p2 { b2 = 0; t2 = 0 }
-                if i >= p2 {
-                    var total = 0.0
-                    if t0 != 0 { total += 4.0 * (b0 / t0) }
-                    if t1 != 0 { total += 2.0 * (b1 / t1) }
-                    if t2 != 0 { total += b2 / t2 }
-                    o[i] = 100.0 * (total / 7.0)
-                }
                 slot = slot + 1 == size ? 0 : slot + 1
-                i += 1
+            }
+            var i = 1
+            while i < Swift.min(p2, n) { advance(i); i += 1 }
+            let zero = SIMD2<Double>(repeating: 0)
+            while i + 1 < n {
+                advance(i)
+                let (fb0, fb1, fb2, ft0, ft1, ft2) = (b0, b1, b2, t0, t1, t2)
+                advance(i + 1)
+                let tr0 = SIMD2(ft0, t0), tr1 = SIMD2(ft1, t1), tr2 = SIMD2(ft2, t2)
+                let r0 = SIMD2(fb0, b0) / tr0, r1 = SIMD2(fb1, b1) / tr1, r2 = SIMD2(fb2, b2) / tr2
+                var total = zero
+                total.replace(with: zero + 4.0 * r0, where: tr0 .!= zero)
+                total.replace(with: total + 2.0 * r1, where: tr1 .!= zero)
+                total.replace(with: total + r2, where: tr2 .!= zero)
+                let value = 100.0 * (total / 7.0)
+                o[i] = value.x
+                o[i + 1] = value.y
+                i += 2
+            }
+            if i < n {
+                advance(i)
+                var total = 0.0
+                if t0 != 0 { total += 4.0 * (b0 / t0) }
+                if t1 != 0 { total += 2.0 * (b1 / t1) }
+                if t2 != 0 { total += b2 / t2 }
+                o[i] = 100.0 * (total / 7.0)
             }
         }
     }
@@ -1822,6 +1854,10 @@ enum MomentumBatch {
     }
 
     /// FRACTAL as `FractalState`: the pivot against every other bar of its window (integer outputs, 0 blank).
+    /// Worked in blocks of rows that stay in the L1 cache, offset by offset instead of row by row: each output
+    /// slot first holds its window's running extreme of the other bars (folded in window order with the state's
+    /// comparisons, so NaN travels the same way), then becomes 100 or 0. Every inner loop is a straight pass
+    /// over contiguous memory with a fixed trip count, which the compiler turns into two-lane max/min.
     static func fractal(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let (left, right) = (p.int("leftbars"), p.int("rightbars"))
         let width = left + right + 1
@@ -1830,28 +1866,40 @@ enum MomentumBatch {
             K.output(n, 2) { o0, o1, _ in
                 var i = 0
                 while i < Swift.min(width - 1, n) { o0[i] = 0; o1[i] = 0; i += 1 }
-                while i < n {
-                    let start = i - width + 1
-                    let pivot = start + left
-                    var otherHigh = h[start], otherLow = l[start]
-                    // Every bar but the pivot, in window order (two loops instead of a test per bar).
-                    var j = start + 1
-                    while j < pivot {
-                        let a = h[j], b = l[j]
-                        otherHigh = a > otherHigh ? a : otherHigh
-                        otherLow = b < otherLow ? b : otherLow
-                        j += 1
+                guard left >= 1, right >= 0 else { return }
+                let block = 512
+                var b0 = width - 1
+                while b0 < n {
+                    let count = Swift.min(block, n - b0)
+                    let highs = o0 + b0, lows = o1 + b0
+                    // The oldest bar of each window seeds its extremes (it is never the pivot: left >= 1).
+                    var src = b0 - (width - 1)
+                    var k = 0
+                    while k < count { highs[k] = h[src &+ k]; lows[k] = l[src &+ k]; k &+= 1 }
+                    var offset = 1
+                    while offset < width {
+                        if offset != left {
+                            src = b0 - (width - 1) + offset
+                            let hs = h + src, ls = l + src
+                            k = 0
+                            while k < count {
+                                let a = hs[k], b = ls[k]
+                                let ch = highs[k], cl = lows[k]
+                                highs[k] = a > ch ? a : ch
+                                lows[k] = b < cl ? b : cl
+                                k &+= 1
+                            }
+                        }
+                        offset += 1
                     }
-                    j = pivot + 1
-                    while j <= i {
-                        let a = h[j], b = l[j]
-                        otherHigh = a > otherHigh ? a : otherHigh
-                        otherLow = b < otherLow ? b : otherLow
-                        j += 1
+                    let hp = h + (b0 - right), lp = l + (b0 - right)
+                    k = 0
+                    while k < count {
+                        highs[k] = hp[k] > highs[k] ? 100 : 0
+                        lows[k] = lp[k] < lows[k] ? 100 : 0
+                        k &+= 1
                     }
-                    o0[i] = h[pivot] > otherHigh ? 100 : 0
-                    o1[i] = l[pivot] < otherLow ? 100 : 0
-                    i += 1
+                    b0 += count
                 }
             }
         }
