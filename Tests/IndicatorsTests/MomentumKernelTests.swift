@@ -124,6 +124,39 @@ import Testing
         }
     }
 
+    @Test("branch-free kernels match their states on ties, flat bars, signed zeros and gaps")
+    func edgeValues() throws {
+        // Highs and lows built from a small alphabet so equal legs, zero moves, -0 changes, infinities and NaN
+        // all occur many times, in every combination of consecutive bars.
+        let alphabet: [Double] = [1, 2, 2, 3, 0, -0.0, .infinity, -.infinity, .nan, 1.5]
+        var state: UInt64 = 12345
+        func pick() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+        }
+        let count = 3000
+        let high = (0..<count).map { _ in pick() }, low = (0..<count).map { _ in pick() }
+        let close = (0..<count).map { _ in pick() }, volume = (0..<count).map { _ in pick() }
+        let input = BarColumns(open: close, high: high, low: low, close: close, volume: volume)
+        for (id, given) in [("PLUS_DM", ["timeperiod": 3.0]), ("MINUS_DM", ["timeperiod": 4]), ("PLUS_DI", ["timeperiod": 3]),
+                            ("MINUS_DI", ["timeperiod": 5]), ("DX", ["timeperiod": 3]), ("RSI", ["timeperiod": 3]),
+                            ("NVI", [:]), ("PVI", [:]), ("FRACTAL", ["leftbars": 2, "rightbars": 1]), ("CMF", ["timeperiod": 3]),
+                            ("ULTOSC", ["timeperiod1": 2, "timeperiod2": 3, "timeperiod3": 4])] {
+            let def = try IndicatorCatalog.function(named: id)
+            let p = try def.parameters(given)
+            let batch = def.run(input, p)
+            var stream = def.stream(p)
+            let streamed = stream.update(chunks: input, size: input.count)
+            for k in 0..<batch.count {
+                let row = (0..<count).first { i in
+                    let a = batch[k][i], b = streamed[k][i]
+                    return !(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN))
+                }
+                #expect(row == nil, "\(id) output \(k) row \(row ?? -1)")
+            }
+        }
+    }
+
     @Test("kernels give empty columns for an empty input and the state's columns for inputs shorter than the lookback")
     func shortInputs() throws {
         for (id, given) in Self.cases {

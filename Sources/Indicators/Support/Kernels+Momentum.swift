@@ -198,13 +198,14 @@ enum MomentumKernels {
         let pm1 = SIMD2<Double>(repeating: Double(period - 1))
         let r = SIMD2<Double>(repeating: 1.0 / pv)
         var averages = SIMD2(gain, loss)
-        let zero = SIMD2<Double>(repeating: 0), noOp = SIMD2<Double>(repeating: -0.0)
-        // Lane x (gain) takes the change unless it falls; lane y (loss) takes -change only when it falls.
-        let otherLane = SIMD2<Int64>(0, -1) .!= 0
         while i < n {
             let change = x[i] - x[i - 1]
-            let falling = SIMD2(repeating: change) .< zero
-            let part = SIMD2(change, -change).replacing(with: noOp, where: falling .^ otherLane)
+            // `p > q ? p : q` is one max instruction: the gain lane gets `change` unless it falls (then -0), the
+            // loss lane `-change` when it falls (else -0); `-change > -0` is exactly `change < 0`.
+            let gainPart = -0.0 > change ? -0.0 : change
+            let drop = -change
+            let lossPart = drop > -0.0 ? drop : -0.0
+            let part = SIMD2(gainPart, lossPart)
             averages = (averages * pm1 + part) * r
             total = averages.x + averages.y
             o[i] = total != 0 ? 100.0 * (averages.x / total) : 0
@@ -535,17 +536,20 @@ enum MomentumKernels {
     }
 
     /// Row `i`'s one-bar directional movements (+DM1, -DM1) as `WilderDirectionalCore`: the larger leg, if
-    /// positive; both zero on a tie. Both legs are tested as the lanes of one vector and chosen by mask: which
-    /// leg wins is a coin toss on real data, and as branches (the state's form) it costs a misprediction every
-    /// other bar. Each lane is the state's test: `d > 0 && d - other > 0 ? d : 0`.
+    /// positive; both zero on a tie. Which leg wins is a coin toss on real data, so the state's test
+    /// `d > 0 && d - other > 0 ? d : 0` (two branches, one mispredicted every other bar) is computed as
+    /// `min(d, d - other) > 0 ? d : 0` with a min instruction and a compare mask: the same answer for every
+    /// input (NaN in either leg makes `d - other` NaN, which the min keeps and the compare rejects).
     @inlinable @inline(__always)
     static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> (plus: Double, minus: Double) {
         let diffP = h[i] - h[i - 1]
         let diffM = l[i - 1] - l[i]
-        let legs = SIMD2(diffP, diffM), others = SIMD2(diffM, diffP)
-        let zero = SIMD2<Double>(repeating: 0)
-        let taken = zero.replacing(with: legs, where: (legs .> zero) .& ((legs - others) .> zero))
-        return (taken.x, taken.y)
+        @inline(__always) func leg(_ d: Double, _ other: Double) -> Double {
+            let lead = d - other
+            let least = d < lead ? d : lead
+            return least > 0 ? d : 0.0
+        }
+        return (leg(diffP, diffM), leg(diffM, diffP))
     }
 
     /// Row `i`'s true range as `WilderDirectionalCore` compares it (the bar's range, then each gap if larger).
