@@ -535,21 +535,36 @@ enum MomentumKernels {
         }
     }
 
-    /// Row `i`'s one-bar directional movements (+DM1, -DM1) as `WilderDirectionalCore`: the larger leg, if
-    /// positive; both zero on a tie. Which leg wins is a coin toss on real data, so the state's test
+    /// One directional-movement leg as `WilderDirectionalCore` picks it: `d` if it is positive and larger than
+    /// `other`, else 0 (both zero on a tie). Which leg wins is a coin toss on real data, so the state's test
     /// `d > 0 && d - other > 0 ? d : 0` (two branches, one mispredicted every other bar) is computed as
-    /// `min(d, d - other) > 0 ? d : 0` with a min instruction and a compare mask: the same answer for every
-    /// input (NaN in either leg makes `d - other` NaN, which the min keeps and the compare rejects).
+    /// `min(d, d - other) > 0 ? d : 0`, a min instruction and a compare mask: the same answer for every input
+    /// (NaN in either leg makes `d - other` NaN, which the min keeps and the compare rejects).
     @inlinable @inline(__always)
-    static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> (plus: Double, minus: Double) {
+    static func leg(_ d: Double, _ other: Double) -> Double {
+        let lead = d - other
+        let least = d < lead ? d : lead
+        return least > 0 ? d : 0.0
+    }
+
+    /// Row `i`'s (-DM1, +DM1) as the two lanes of one vector, each lane `leg`'s test (for DX, which needs both:
+    /// with both lanes used the compiler keeps the choice in vector masks instead of branching on it).
+    @inlinable @inline(__always)
+    static func movementLanes(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> SIMD2<Double> {
         let diffP = h[i] - h[i - 1]
         let diffM = l[i - 1] - l[i]
-        @inline(__always) func leg(_ d: Double, _ other: Double) -> Double {
-            let lead = d - other
-            let least = d < lead ? d : lead
-            return least > 0 ? d : 0.0
-        }
-        return (leg(diffP, diffM), leg(diffM, diffP))
+        let legs = SIMD2(diffM, diffP), others = SIMD2(diffP, diffM)
+        let lead = legs - others
+        let least = lead.replacing(with: legs, where: legs .< lead)
+        return SIMD2<Double>(repeating: 0).replacing(with: legs, where: least .> SIMD2<Double>(repeating: 0))
+    }
+
+    /// Row `i`'s +DM1 (`plusSide`) or -DM1 alone.
+    @inlinable @inline(__always)
+    static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int, plusSide: Bool) -> Double {
+        let diffP = h[i] - h[i - 1]
+        let diffM = l[i - 1] - l[i]
+        return plusSide ? leg(diffP, diffM) : leg(diffM, diffP)
     }
 
     /// Row `i`'s true range as `WilderDirectionalCore` compares it (the bar's range, then each gap if larger).
@@ -567,24 +582,35 @@ enum MomentumKernels {
 
     /// PLUS_DM (`plusSide`) or MINUS_DM as `WilderDirectionalCore` feeds them: only the side asked for is
     /// smoothed (`dm - dm / period + dm1`, the division kept as the state does it), from row `max(1, period - 1)`.
+    /// One loop per side, so the side is not a select merged into the leg's compare.
     @inlinable
     static func directionalMovement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, _ period: Int,
                                     plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        if plusSide {
+            directionalMovementLoop(h, l, n, period, o) { h, l, i in movement(h, l, i, plusSide: true) }
+        } else {
+            directionalMovementLoop(h, l, n, period, o) { h, l, i in movement(h, l, i, plusSide: false) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func directionalMovementLoop(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, _ period: Int,
+                                        _ o: UnsafeMutablePointer<Double>,
+                                        _ move: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) {
         let first = Swift.max(1, period - 1)
         blank(o, 0, first, n)
         let pv = Double(period)
         var dm = 0.0
         var i = 1
         while i < Swift.min(period, n) {
-            let m = movement(h, l, i)
-            dm += plusSide ? m.plus : m.minus
+            dm += move(h, l, i)
             if i >= first { o[i] = dm }
             i += 1
         }
         while i < n {
-            let m = movement(h, l, i)
+            let m = move(h, l, i)
             dm -= dm / pv
-            dm += plusSide ? m.plus : m.minus
+            dm += m
             o[i] = dm
             i += 1
         }
@@ -592,22 +618,31 @@ enum MomentumKernels {
 
     /// PLUS_DI (`plusSide`) or MINUS_DI as `PlusDIState` / `MinusDIState` for periods above 1: the side's DM and
     /// the true range smoothed together, their two divisions by the period in one two-lane divide (each lane the
-    /// state's own `x - x / period + new`), then `100 * (dm / tr)` from row `period`.
+    /// state's own `x - x / period + new`), then `100 * (dm / tr)` from row `period`. One loop per side.
     @inlinable
     static func directionalIndicator(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
                                      _ n: Int, _ period: Int, plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        if plusSide {
+            directionalIndicatorLoop(h, l, c, n, period, o) { h, l, i in movement(h, l, i, plusSide: true) }
+        } else {
+            directionalIndicatorLoop(h, l, c, n, period, o) { h, l, i in movement(h, l, i, plusSide: false) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func directionalIndicatorLoop(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                         _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>,
+                                         _ move: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) {
         blank(o, 0, period, n)
         var sums = SIMD2<Double>(0, 0)   // (dm, tr)
         var i = 1
         while i < Swift.min(period, n) {
-            let m = movement(h, l, i)
-            sums += SIMD2(plusSide ? m.plus : m.minus, trueRange(h, l, c, i))
+            sums += SIMD2(move(h, l, i), trueRange(h, l, c, i))
             i += 1
         }
         let pv = SIMD2<Double>(repeating: Double(period))
         while i < n {
-            let m = movement(h, l, i)
-            let added = SIMD2(plusSide ? m.plus : m.minus, trueRange(h, l, c, i))
+            let added = SIMD2(move(h, l, i), trueRange(h, l, c, i))
             sums = sums - sums / pv + added
             let tr = sums.y
             o[i] = tr > 0 ? 100.0 * (sums.x / tr) : 0
@@ -625,20 +660,19 @@ enum MomentumKernels {
         var tr = 0.0
         var i = 1
         while i < Swift.min(period, n) {
-            let m = movement(h, l, i)
             tr += trueRange(h, l, c, i)
-            dms += SIMD2(m.minus, m.plus)
+            dms += movementLanes(h, l, i)
             i += 1
         }
         let pv = Double(period)
         let pv2 = SIMD2<Double>(repeating: pv)
         var last = 0.0
         while i < n {
-            let m = movement(h, l, i)
+            let moves = movementLanes(h, l, i)
             let range = trueRange(h, l, c, i)
             dms -= dms / pv2
             tr = tr - tr / pv + range
-            dms += SIMD2(m.minus, m.plus)
+            dms += moves
             if tr > 0 {
                 let di = 100.0 * (dms / SIMD2(repeating: tr))
                 let sum = di.x + di.y
