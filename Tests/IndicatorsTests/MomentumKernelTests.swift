@@ -24,6 +24,7 @@ import Testing
         ("CCI", ["timeperiod": 17]),
         ("CMF", ["timeperiod": 13]),
         ("CMF", ["timeperiod": 2]),
+        ("CMF", ["timeperiod": 700]),
         ("COPPOCK", ["wmaperiod": 6, "roc1period": 9, "roc2period": 4]),
         ("COPPOCK", ["wmaperiod": 1, "roc1period": 3, "roc2period": 5]),
         ("COPPOCK", ["wmaperiod": 2, "roc1period": 1, "roc2period": 1]),

@@ -1249,56 +1249,62 @@ enum MomentumBatch {
         }
     }
 
-    /// CMF as `CMFState`: each row's money-flow volume added to a running total and the one leaving the window
-    /// (computed again, exactly as it was) taken off. Divisions dominate the cost, so they go two at a time: the
-    /// entering and leaving rows' money-flow volumes share one two-lane divide, and the ratios of two consecutive
-    /// rows another (each lane is the same IEEE division the state does).
+    /// CMF as `CMFState`: each row's money-flow volume added to a running total and the one `period` rows back
+    /// taken off. TA-Lib pays two divisions a row (the money-flow volume and the ratio); here both are done in
+    /// straight passes over L1-sized blocks that the compiler turns into two-lane divides, around the one scalar
+    /// pass that keeps the running totals in the state's order. A row's money-flow volume is computed once and
+    /// read back from the block buffer (which carries the last `period` of them into the next block) when it
+    /// leaves the window; before the window is full nothing is taken off, as in the state.
     static func cmf(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = Swift.max(1, p.int("timeperiod"))
         let n = cols.count
+        let block = Swift.max(512, period)
         return K.with(cols.high, cols.low, cols.close, cols.volume) { h, l, c, v in
             K.output(n, 1) { o, _, _ in
+                K.scratch(period + 2 * block) { buffer in
+                    let flowsBack = buffer               // rows b0 - period ..< b0 + count
+                    let current = buffer + period        // rows b0 ..< b0 + count
+                    let volumeTotals = buffer + period + block
+                    var flows = 0.0, volumes = 0.0
+                    var b0 = 0
+                    while b0 < n {
+                        let count = Swift.min(block, n - b0)
+                        var k = 0
+                        while k < count {
+                            let i = b0 &+ k
+                            let high = h[i], low = l[i], close = c[i]
+                            let range = high - low
+                            current[k] = range > 0 ? ((close - low) - (high - close)) / range * v[i] : 0
+                            k &+= 1
+                        }
+                        k = 0
+                        while k < count {
+                            let i = b0 &+ k
+                            if i >= period {
+                                flows -= flowsBack[k]
+                                volumes -= v[i &- period]
+                            }
+                            flows += current[k]
+                            volumes += v[i]
+                            o[i] = flows
+                            volumeTotals[k] = volumes
+                            k &+= 1
+                        }
+                        k = 0
+                        while k < count {
+                            let i = b0 &+ k
+                            let total = volumeTotals[k]
+                            o[i] = total > 0 ? o[i] / total : 0
+                            k &+= 1
+                        }
+                        if count == block {
+                            // The last `period` money-flow volumes become the next block's departing ones.
+                            flowsBack.update(from: flowsBack + count, count: period)
+                        }
+                        b0 &+= count
+                    }
+                }
                 K.blank(o, 0, period - 1, n)
-                var flows = 0.0, volumes = 0.0
-                var i = 0
-                while i < Swift.min(period, n) {
-                    flows += moneyFlowVolume(high: h[i], low: l[i], close: c[i], volume: v[i])
-                    volumes += v[i]
-                    i += 1
-                }
-                if period - 1 < n { o[period - 1] = volumes > 0 ? flows / volumes : 0 }
-                /// Money-flow volumes of rows `a` (x) and `b` (y), as `moneyFlowVolume` computes each.
-                @inline(__always) func flowPair(_ a: Int, _ b: Int) -> SIMD2<Double> {
-                    let high = SIMD2(h[a], h[b]), low = SIMD2(l[a], l[b]), close = SIMD2(c[a], c[b])
-                    let range = high - low
-                    let value = ((close - low) - (high - close)) / range * SIMD2(v[a], v[b])
-                    return value.replacing(with: 0, where: .!(range .> 0))
-                }
-                while i + 1 < n {
-                    let a = flowPair(i, i - period)
-                    flows -= a.y
-                    volumes -= v[i - period]
-                    flows += a.x
-                    volumes += v[i]
-                    let firstFlows = flows, firstVolumes = volumes
-                    let b = flowPair(i + 1, i + 1 - period)
-                    flows -= b.y
-                    volumes -= v[i + 1 - period]
-                    flows += b.x
-                    volumes += v[i + 1]
-                    let ratio = SIMD2(firstFlows, flows) / SIMD2(firstVolumes, volumes)
-                    o[i] = firstVolumes > 0 ? ratio.x : 0
-                    o[i + 1] = volumes > 0 ? ratio.y : 0
-                    i += 2
-                }
-                if i < n {
-                    let a = flowPair(i, i - period)
-                    flows -= a.y
-                    volumes -= v[i - period]
-                    flows += a.x
-                    volumes += v[i]
-                    o[i] = volumes > 0 ? flows / volumes : 0
-                }
             }
         }
     }
