@@ -66,6 +66,21 @@ enum MomentumKernels {
         with(a) { pa in with(b) { pb in with(c) { pc in with(d) { pd in body(pa, pb, pc, pd) } } } }
     }
 
+    /// Two consecutive doubles from `p` as one vector (one unaligned 16-byte load).
+    @inlinable @inline(__always)
+    static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    static func load2(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> { load2(UnsafePointer(p)) }
+
+    /// Writes both lanes of `value` to `p[0]` and `p[1]` (one unaligned 16-byte store).
+    @inlinable @inline(__always)
+    static func store2(_ p: UnsafeMutablePointer<Double>, _ value: SIMD2<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD2<Double>.self)
+    }
+
     /// Writes NaN to `o[from ..< to]` (clamped to `0 ..< n`).
     @inlinable
     static func blank(_ o: UnsafeMutablePointer<Double>, _ from: Int, _ to: Int, _ n: Int) {
@@ -1270,12 +1285,19 @@ enum MomentumBatch {
                     while b0 < n {
                         let count = Swift.min(block, n - b0)
                         var k = 0
-                        while k < count {
+                        while k &+ 1 < count {
+                            let i = b0 &+ k
+                            let high = K.load2(h + i), low = K.load2(l + i), close = K.load2(c + i)
+                            let range = high - low
+                            let value = ((close - low) - (high - close)) / range * K.load2(v + i)
+                            K.store2(current + k, value.replacing(with: 0, where: .!(range .> 0)))
+                            k &+= 2
+                        }
+                        if k < count {
                             let i = b0 &+ k
                             let high = h[i], low = l[i], close = c[i]
                             let range = high - low
                             current[k] = range > 0 ? ((close - low) - (high - close)) / range * v[i] : 0
-                            k &+= 1
                         }
                         k = 0
                         while k < count {
@@ -1291,11 +1313,16 @@ enum MomentumBatch {
                             k &+= 1
                         }
                         k = 0
-                        while k < count {
+                        while k &+ 1 < count {
+                            let i = b0 &+ k
+                            let total = K.load2(volumeTotals + k)
+                            K.store2(o + i, (K.load2(o + i) / total).replacing(with: 0, where: .!(total .> 0)))
+                            k &+= 2
+                        }
+                        if k < count {
                             let i = b0 &+ k
                             let total = volumeTotals[k]
                             o[i] = total > 0 ? o[i] / total : 0
-                            k &+= 1
                         }
                         if count == block {
                             // The last `period` money-flow volumes become the next block's departing ones.
