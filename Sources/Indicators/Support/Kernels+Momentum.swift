@@ -737,9 +737,9 @@ enum MomentumKernels {
 
     /// ULTOSC as `ULTOSCState`: each row's buying pressure and true range kept in a ring of the longest window, so
     /// the rows leaving the three windows are read back, not recomputed. Four divisions a row dominate the cost,
-    /// so rows go in pairs: the running sums advance row by row as in the state, then each of the three ratios
-    /// and the final `/ 7` is one two-lane divide for both rows (each lane the state's own division, the skipped
-    /// terms chosen by lane masks instead of branches).
+    /// so rows go in blocks: one scalar pass advances the six running sums row by row as the state does and
+    /// records them, then a second pass does each of the three ratios and the final `/ 7` as a two-lane divide
+    /// over two rows (each lane the state's own division, the terms the state skips chosen by lane masks).
     @inlinable
     static func ultosc(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
                        _ p0: Int, _ p1: Int, _ p2: Int, _ o: UnsafeMutablePointer<Double>) {
@@ -775,29 +775,36 @@ enum MomentumKernels {
             }
             var i = 1
             while i < Swift.min(p2, n) { advance(i); i += 1 }
-            let zero = SIMD2<Double>(repeating: 0)
-            while i + 1 < n {
-                advance(i)
-                let (fb0, fb1, fb2, ft0, ft1, ft2) = (b0, b1, b2, t0, t1, t2)
-                advance(i + 1)
-                let tr0 = SIMD2(ft0, t0), tr1 = SIMD2(ft1, t1), tr2 = SIMD2(ft2, t2)
-                let r0 = SIMD2(fb0, b0) / tr0, r1 = SIMD2(fb1, b1) / tr1, r2 = SIMD2(fb2, b2) / tr2
-                var total = zero
-                total.replace(with: zero + 4.0 * r0, where: tr0 .!= zero)
-                total.replace(with: total + 2.0 * r1, where: tr1 .!= zero)
-                total.replace(with: total + r2, where: tr2 .!= zero)
-                let value = 100.0 * (total / 7.0)
-                o[i] = value.x
-                o[i + 1] = value.y
-                i += 2
-            }
-            if i < n {
-                advance(i)
-                var total = 0.0
-                if t0 != 0 { total += 4.0 * (b0 / t0) }
-                if t1 != 0 { total += 2.0 * (b1 / t1) }
-                if t2 != 0 { total += b2 / t2 }
-                o[i] = 100.0 * (total / 7.0)
+            let block = 256
+            scratch(6 * block) { sums in
+                sums.initialize(repeating: 0, count: 6 * block)
+                let (sb0, st0, sb1) = (sums, sums + block, sums + 2 * block)
+                let (st1, sb2, st2) = (sums + 3 * block, sums + 4 * block, sums + 5 * block)
+                let zero = SIMD2<Double>(repeating: 0)
+                while i < n {
+                    let count = Swift.min(block, n - i)
+                    var k = 0
+                    while k < count {
+                        advance(i &+ k)
+                        sb0[k] = b0; st0[k] = t0
+                        sb1[k] = b1; st1[k] = t1
+                        sb2[k] = b2; st2[k] = t2
+                        k &+= 1
+                    }
+                    // Odd counts leave one stale lane (row past `count`), computed and never stored.
+                    k = 0
+                    while k < count {
+                        let tr0 = load2(st0 + k), tr1 = load2(st1 + k), tr2 = load2(st2 + k)
+                        var total = zero
+                        total.replace(with: zero + 4.0 * (load2(sb0 + k) / tr0), where: tr0 .!= zero)
+                        total.replace(with: total + 2.0 * (load2(sb1 + k) / tr1), where: tr1 .!= zero)
+                        total.replace(with: total + load2(sb2 + k) / tr2, where: tr2 .!= zero)
+                        let value = 100.0 * (total / 7.0)
+                        if k &+ 1 < count { store2(o + i + k, value) } else { o[i + k] = value.x }
+                        k &+= 2
+                    }
+                    i += count
+                }
             }
         }
     }
