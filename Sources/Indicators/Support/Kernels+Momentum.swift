@@ -791,17 +791,23 @@ enum MomentumKernels {
                         sb2[k] = b2; st2[k] = t2
                         k &+= 1
                     }
-                    // Odd counts leave one stale lane (row past `count`), computed and never stored.
                     k = 0
-                    while k < count {
+                    while k &+ 1 < count {
                         let tr0 = load2(st0 + k), tr1 = load2(st1 + k), tr2 = load2(st2 + k)
-                        var total = zero
-                        total.replace(with: zero + 4.0 * (load2(sb0 + k) / tr0), where: tr0 .!= zero)
-                        total.replace(with: total + 2.0 * (load2(sb1 + k) / tr1), where: tr1 .!= zero)
-                        total.replace(with: total + load2(sb2 + k) / tr2, where: tr2 .!= zero)
-                        let value = 100.0 * (total / 7.0)
-                        if k &+ 1 < count { store2(o + i + k, value) } else { o[i + k] = value.x }
+                        // A skipped term is -0, which adding leaves unchanged (x + -0 == x for every x).
+                        let term0 = (4.0 * (load2(sb0 + k) / tr0)).replacing(with: -0.0, where: tr0 .== zero)
+                        let term1 = (2.0 * (load2(sb1 + k) / tr1)).replacing(with: -0.0, where: tr1 .== zero)
+                        let term2 = (load2(sb2 + k) / tr2).replacing(with: -0.0, where: tr2 .== zero)
+                        let total = ((zero + term0) + term1) + term2
+                        store2(o + i + k, 100.0 * (total / 7.0))
                         k &+= 2
+                    }
+                    if k < count {
+                        var total = 0.0
+                        if st0[k] != 0 { total += 4.0 * (sb0[k] / st0[k]) }
+                        if st1[k] != 0 { total += 2.0 * (sb1[k] / st1[k]) }
+                        if st2[k] != 0 { total += sb2[k] / st2[k] }
+                        o[i + k] = 100.0 * (total / 7.0)
                     }
                     i += count
                 }
