@@ -66,21 +66,6 @@ enum MomentumKernels {
         with(a) { pa in with(b) { pb in with(c) { pc in with(d) { pd in body(pa, pb, pc, pd) } } } }
     }
 
-    /// Two consecutive doubles from `p` as one vector (one unaligned 16-byte load).
-    @inlinable @inline(__always)
-    static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    static func load2(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> { load2(UnsafePointer(p)) }
-
-    /// Writes both lanes of `value` to `p[0]` and `p[1]` (one unaligned 16-byte store).
-    @inlinable @inline(__always)
-    static func store2(_ p: UnsafeMutablePointer<Double>, _ value: SIMD2<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD2<Double>.self)
-    }
-
     /// Writes NaN to `o[from ..< to]` (clamped to `0 ..< n`).
     @inlinable
     static func blank(_ o: UnsafeMutablePointer<Double>, _ from: Int, _ to: Int, _ n: Int) {
@@ -736,10 +721,7 @@ enum MomentumKernels {
     // MARK: - Volume
 
     /// ULTOSC as `ULTOSCState`: each row's buying pressure and true range kept in a ring of the longest window, so
-    /// the rows leaving the three windows are read back, not recomputed. Four divisions a row dominate the cost,
-    /// so rows go in blocks: one scalar pass advances the six running sums row by row as the state does and
-    /// records them, then a second pass does each of the three ratios and the final `/ 7` as a two-lane divide
-    /// over two rows (each lane the state's own division, the terms the state skips chosen by lane masks).
+    /// the rows leaving the three windows are read back, not recomputed.
     @inlinable
     static func ultosc(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ n: Int,
                        _ p0: Int, _ p1: Int, _ p2: Int, _ o: UnsafeMutablePointer<Double>) {
@@ -750,8 +732,8 @@ enum MomentumKernels {
             var b0 = 0.0, b1 = 0.0, b2 = 0.0, t0 = 0.0, t1 = 0.0, t2 = 0.0
             var flatRun = 0
             var slot = 0
-            /// Advances the sums over row `i` (the state's operations, in its order).
-            @inline(__always) func advance(_ i: Int) {
+            var i = 1
+            while i < n {
                 let pc = c[i - 1]
                 let bp = c[i] - Swift.min(l[i], pc)
                 var tr = h[i] - l[i]
@@ -771,46 +753,15 @@ enum MomentumKernels {
                 if flatRun >= p0 { b0 = 0; t0 = 0 }
                 if flatRun >= p1 { b1 = 0; t1 = 0 }
                 if flatRun >= p2 { b2 = 0; t2 = 0 }
-                slot = slot + 1 == size ? 0 : slot + 1
-            }
-            var i = 1
-            while i < Swift.min(p2, n) { advance(i); i += 1 }
-            let block = 256
-            scratch(6 * block) { sums in
-                sums.initialize(repeating: 0, count: 6 * block)
-                let (sb0, st0, sb1) = (sums, sums + block, sums + 2 * block)
-                let (st1, sb2, st2) = (sums + 3 * block, sums + 4 * block, sums + 5 * block)
-                let zero = SIMD2<Double>(repeating: 0)
-                while i < n {
-                    let count = Swift.min(block, n - i)
-                    var k = 0
-                    while k < count {
-                        advance(i &+ k)
-                        sb0[k] = b0; st0[k] = t0
-                        sb1[k] = b1; st1[k] = t1
-                        sb2[k] = b2; st2[k] = t2
-                        k &+= 1
-                    }
-                    k = 0
-                    while k &+ 1 < count {
-                        let tr0 = load2(st0 + k), tr1 = load2(st1 + k), tr2 = load2(st2 + k)
-                        // A skipped term is -0, which adding leaves unchanged (x + -0 == x for every x).
-                        let term0 = (4.0 * (load2(sb0 + k) / tr0)).replacing(with: -0.0, where: tr0 .== zero)
-                        let term1 = (2.0 * (load2(sb1 + k) / tr1)).replacing(with: -0.0, where: tr1 .== zero)
-                        let term2 = (load2(sb2 + k) / tr2).replacing(with: -0.0, where: tr2 .== zero)
-                        let total = ((zero + term0) + term1) + term2
-                        store2(o + i + k, 100.0 * (total / 7.0))
-                        k &+= 2
-                    }
-                    if k < count {
-                        var total = 0.0
-                        if st0[k] != 0 { total += 4.0 * (sb0[k] / st0[k]) }
-                        if st1[k] != 0 { total += 2.0 * (sb1[k] / st1[k]) }
-                        if st2[k] != 0 { total += sb2[k] / st2[k] }
-                        o[i + k] = 100.0 * (total / 7.0)
-                    }
-                    i += count
+                if i >= p2 {
+                    var total = 0.0
+                    if t0 != 0 { total += 4.0 * (b0 / t0) }
+                    if t1 != 0 { total += 2.0 * (b1 / t1) }
+                    if t2 != 0 { total += b2 / t2 }
+                    o[i] = 100.0 * (total / 7.0)
                 }
+                slot = slot + 1 == size ? 0 : slot + 1
+                i += 1
             }
         }
     }
@@ -1277,74 +1228,25 @@ enum MomentumBatch {
         }
     }
 
-    /// CMF as `CMFState`: each row's money-flow volume added to a running total and the one `period` rows back
-    /// taken off. TA-Lib pays two divisions a row (the money-flow volume and the ratio); here both are done in
-    /// straight passes over L1-sized blocks that the compiler turns into two-lane divides, around the one scalar
-    /// pass that keeps the running totals in the state's order. A row's money-flow volume is computed once and
-    /// read back from the block buffer (which carries the last `period` of them into the next block) when it
-    /// leaves the window; before the window is full nothing is taken off, as in the state.
     static func cmf(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = Swift.max(1, p.int("timeperiod"))
         let n = cols.count
-        let block = Swift.max(512, period)
         return K.with(cols.high, cols.low, cols.close, cols.volume) { h, l, c, v in
             K.output(n, 1) { o, _, _ in
-                K.scratch(period + 2 * block) { buffer in
-                    let flowsBack = buffer               // rows b0 - period ..< b0 + count
-                    let current = buffer + period        // rows b0 ..< b0 + count
-                    let volumeTotals = buffer + period + block
-                    var flows = 0.0, volumes = 0.0
-                    var b0 = 0
-                    while b0 < n {
-                        let count = Swift.min(block, n - b0)
-                        var k = 0
-                        while k &+ 1 < count {
-                            let i = b0 &+ k
-                            let high = K.load2(h + i), low = K.load2(l + i), close = K.load2(c + i)
-                            let range = high - low
-                            let value = ((close - low) - (high - close)) / range * K.load2(v + i)
-                            K.store2(current + k, value.replacing(with: 0, where: .!(range .> 0)))
-                            k &+= 2
-                        }
-                        if k < count {
-                            let i = b0 &+ k
-                            let high = h[i], low = l[i], close = c[i]
-                            let range = high - low
-                            current[k] = range > 0 ? ((close - low) - (high - close)) / range * v[i] : 0
-                        }
-                        k = 0
-                        while k < count {
-                            let i = b0 &+ k
-                            if i >= period {
-                                flows -= flowsBack[k]
-                                volumes -= v[i &- period]
-                            }
-                            flows += current[k]
-                            volumes += v[i]
-                            o[i] = flows
-                            volumeTotals[k] = volumes
-                            k &+= 1
-                        }
-                        k = 0
-                        while k &+ 1 < count {
-                            let i = b0 &+ k
-                            let total = K.load2(volumeTotals + k)
-                            K.store2(o + i, (K.load2(o + i) / total).replacing(with: 0, where: .!(total .> 0)))
-                            k &+= 2
-                        }
-                        if k < count {
-                            let i = b0 &+ k
-                            let total = volumeTotals[k]
-                            o[i] = total > 0 ? o[i] / total : 0
-                        }
-                        if count == block {
-                            // The last `period` money-flow volumes become the next block's departing ones.
-                            flowsBack.update(from: flowsBack + count, count: period)
-                        }
-                        b0 &+= count
-                    }
-                }
                 K.blank(o, 0, period - 1, n)
+                var flows = 0.0, volumes = 0.0
+                var i = 0
+                while i < n {
+                    if i >= period {
+                        let j = i - period
+                        flows -= moneyFlowVolume(high: h[j], low: l[j], close: c[j], volume: v[j])
+                        volumes -= v[j]
+                    }
+                    flows += moneyFlowVolume(high: h[i], low: l[i], close: c[i], volume: v[i])
+                    volumes += v[i]
+                    if i >= period - 1 { o[i] = volumes > 0 ? flows / volumes : 0 }
+                    i += 1
+                }
             }
         }
     }
@@ -1938,10 +1840,6 @@ enum MomentumBatch {
     }
 
     /// FRACTAL as `FractalState`: the pivot against every other bar of its window (integer outputs, 0 blank).
-    /// Worked in blocks of rows that stay in the L1 cache, offset by offset instead of row by row: each output
-    /// slot first holds its window's running extreme of the other bars (folded in window order with the state's
-    /// comparisons, so NaN travels the same way), then becomes 100 or 0. Every inner loop is a straight pass
-    /// over contiguous memory with a fixed trip count, which the compiler turns into two-lane max/min.
     static func fractal(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let (left, right) = (p.int("leftbars"), p.int("rightbars"))
         let width = left + right + 1
@@ -1950,40 +1848,28 @@ enum MomentumBatch {
             K.output(n, 2) { o0, o1, _ in
                 var i = 0
                 while i < Swift.min(width - 1, n) { o0[i] = 0; o1[i] = 0; i += 1 }
-                guard left >= 1, right >= 0 else { return }
-                let block = 512
-                var b0 = width - 1
-                while b0 < n {
-                    let count = Swift.min(block, n - b0)
-                    let highs = o0 + b0, lows = o1 + b0
-                    // The oldest bar of each window seeds its extremes (it is never the pivot: left >= 1).
-                    var src = b0 - (width - 1)
-                    var k = 0
-                    while k < count { highs[k] = h[src &+ k]; lows[k] = l[src &+ k]; k &+= 1 }
-                    var offset = 1
-                    while offset < width {
-                        if offset != left {
-                            src = b0 - (width - 1) + offset
-                            let hs = h + src, ls = l + src
-                            k = 0
-                            while k < count {
-                                let a = hs[k], b = ls[k]
-                                let ch = highs[k], cl = lows[k]
-                                highs[k] = a > ch ? a : ch
-                                lows[k] = b < cl ? b : cl
-                                k &+= 1
-                            }
-                        }
-                        offset += 1
+                while i < n {
+                    let start = i - width + 1
+                    let pivot = start + left
+                    var otherHigh = h[start], otherLow = l[start]
+                    // Every bar but the pivot, in window order (two loops instead of a test per bar).
+                    var j = start + 1
+                    while j < pivot {
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
+                        j += 1
                     }
-                    let hp = h + (b0 - right), lp = l + (b0 - right)
-                    k = 0
-                    while k < count {
-                        highs[k] = hp[k] > highs[k] ? 100 : 0
-                        lows[k] = lp[k] < lows[k] ? 100 : 0
-                        k &+= 1
+                    j = pivot + 1
+                    while j <= i {
+                        let a = h[j], b = l[j]
+                        otherHigh = a > otherHigh ? a : otherHigh
+                        otherLow = b < otherLow ? b : otherLow
+                        j += 1
                     }
-                    b0 += count
+                    o0[i] = h[pivot] > otherHigh ? 100 : 0
+                    o1[i] = l[pivot] < otherLow ? 100 : 0
+                    i += 1
                 }
             }
         }
