@@ -174,7 +174,11 @@ enum MomentumKernels {
     }
 
     /// RSI as `RSIState`: seed sums of the first `period` changes divided by the period, then Wilder's step with
-    /// the reciprocal. Branch-free split of each change (adding the other side's 0 is an exact no-op).
+    /// the reciprocal. Gain and loss advance as the two lanes of one vector, `(e * (period - 1) + part) * (1 /
+    /// period)`: the gain lane adds the change when it does not fall, the loss lane adds `-change` when it does
+    /// (IEEE defines `x - y` as `x + (-y)`), and the lane left alone adds `-0`, which returns `x` for every `x`.
+    /// So every value is the state's, with no branch on the coin-toss sign and a loop-carried chain of one
+    /// multiply, one add and one multiply.
     @inlinable
     static func rsi(_ x: UnsafePointer<Double>, _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>) {
         blank(o, 0, period, n)
@@ -191,15 +195,20 @@ enum MomentumKernels {
         loss /= pv
         var total = gain + loss
         o[period] = total != 0 ? 100.0 * (gain / total) : 0
-        let pm1 = Double(period - 1)
-        let r = 1.0 / pv
+        let pm1 = SIMD2<Double>(repeating: Double(period - 1))
+        let r = SIMD2<Double>(repeating: 1.0 / pv)
+        var averages = SIMD2(gain, loss)
         while i < n {
             let change = x[i] - x[i - 1]
-            let falling = change < 0
-            gain = (gain * pm1 + (falling ? 0 : change)) * r
-            loss = (loss * pm1 - (falling ? change : 0)) * r
-            total = gain + loss
-            o[i] = total != 0 ? 100.0 * (gain / total) : 0
+            // `p > q ? p : q` is one max instruction: the gain lane gets `change` unless it falls (then -0), the
+            // loss lane `-change` when it falls (else -0); `-change > -0` is exactly `change < 0`.
+            let gainPart = -0.0 > change ? -0.0 : change
+            let drop = -change
+            let lossPart = drop > -0.0 ? drop : -0.0
+            let part = SIMD2(gainPart, lossPart)
+            averages = (averages * pm1 + part) * r
+            total = averages.x + averages.y
+            o[i] = total != 0 ? 100.0 * (averages.x / total) : 0
             i += 1
         }
     }
@@ -293,10 +302,65 @@ enum MomentumKernels {
         blank(o2, 0, lookback, n)
     }
 
-    /// MACD / MACDFIX as `MACDState`: the slow EMA from row 0, the fast one from row `slow - fast` (both first
-    /// valued at row `slow - 1`), TA-Lib's fused EMA step, and a fused-EMA signal over the MACD line.
+    /// MACD / MACDFIX as `MACDState` in ONE pass (as TA-Lib 0.8.1 loops): the fast, slow and signal EMAs advance
+    /// in lockstep, so the three loop-carried chains overlap instead of running one pass after another, and the
+    /// three outputs are written where they are computed. Needs fast, slow and signal periods above 1 (the
+    /// smoothers' identity cases go through `macdTwoPass`). Same operations in the same order as the state:
+    /// TA-Lib's step `e + (x - e) * k`, the signal seeded with `(0 + m0 + m1 + ...) / signal`.
     @inlinable
     static func macd(_ x: UnsafePointer<Double>, _ n: Int, fast: Int, slow: Int, fastK: Double, slowK: Double,
+                     signal: Int, _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
+                     _ o2: UnsafeMutablePointer<Double>) {
+        guard fast > 1, slow > 1, signal > 1 else {
+            macdTwoPass(x, n, fast: fast, slow: slow, fastK: fastK, slowK: slowK, signal: signal, o0, o1, o2)
+            return
+        }
+        let first = slow - 1
+        let lookback = first + signal - 1
+        blank(o0, 0, lookback, n)
+        blank(o1, 0, lookback, n)
+        blank(o2, 0, lookback, n)
+        guard lookback < n else { return }
+        var s = 0.0, f = 0.0
+        var i = 0
+        while i < slow - fast { s += x[i]; i += 1 }
+        while i < slow { s += x[i]; f += x[i]; i += 1 }
+        s /= Double(slow)
+        f /= Double(fast)
+        var line = f - s
+        var sig = 0.0
+        sig += line
+        while i <= lookback {
+            let v = x[i]
+            s = s + (v - s) * slowK
+            f = f + (v - f) * fastK
+            line = f - s
+            sig += line
+            i += 1
+        }
+        sig /= Double(signal)
+        o0[lookback] = line
+        o1[lookback] = sig
+        o2[lookback] = line - sig
+        let signalK = 2.0 / Double(signal + 1)
+        while i < n {
+            let v = x[i]
+            s = s + (v - s) * slowK
+            f = f + (v - f) * fastK
+            line = f - s
+            sig = sig + (line - sig) * signalK
+            o0[i] = line
+            o1[i] = sig
+            o2[i] = line - sig
+            i += 1
+        }
+    }
+
+    /// MACD / MACDFIX as `MACDState` for any periods (identity smoothers included): the slow EMA from row 0, the
+    /// fast one from row `slow - fast` (both first valued at row `slow - 1`), TA-Lib's EMA step, then the signal
+    /// EMA over the MACD line in a second pass.
+    @inlinable
+    static func macdTwoPass(_ x: UnsafePointer<Double>, _ n: Int, fast: Int, slow: Int, fastK: Double, slowK: Double,
                      signal: Int, _ o0: UnsafeMutablePointer<Double>, _ o1: UnsafeMutablePointer<Double>,
                      _ o2: UnsafeMutablePointer<Double>) {
         let first = slow - 1
@@ -467,6 +531,154 @@ enum MomentumKernels {
             minus += minus1
             plus += plus1
             body(i, plus, minus, tr, plus1, minus1, range)
+            i += 1
+        }
+    }
+
+    /// One directional-movement leg as `WilderDirectionalCore` picks it: `d` if it is positive and larger than
+    /// `other`, else 0 (both zero on a tie). Which leg wins is a coin toss on real data, so the state's test
+    /// `d > 0 && d - other > 0 ? d : 0` (two branches, one mispredicted every other bar) is computed as
+    /// `min(d, d - other) > 0 ? d : 0`, a min instruction and a compare mask: the same answer for every input
+    /// (NaN in either leg makes `d - other` NaN, which the min keeps and the compare rejects).
+    @inlinable @inline(__always)
+    static func leg(_ d: Double, _ other: Double) -> Double {
+        let lead = d - other
+        let least = d < lead ? d : lead
+        return least > 0 ? d : 0.0
+    }
+
+    /// Row `i`'s (-DM1, +DM1) as the two lanes of one vector, each lane `leg`'s test (for DX, which needs both:
+    /// with both lanes used the compiler keeps the choice in vector masks instead of branching on it).
+    @inlinable @inline(__always)
+    static func movementLanes(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int) -> SIMD2<Double> {
+        let diffP = h[i] - h[i - 1]
+        let diffM = l[i - 1] - l[i]
+        let legs = SIMD2(diffM, diffP), others = SIMD2(diffP, diffM)
+        let lead = legs - others
+        let least = lead.replacing(with: legs, where: legs .< lead)
+        return SIMD2<Double>(repeating: 0).replacing(with: legs, where: least .> SIMD2<Double>(repeating: 0))
+    }
+
+    /// Row `i`'s +DM1 (`plusSide`) or -DM1 alone.
+    @inlinable @inline(__always)
+    static func movement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ i: Int, plusSide: Bool) -> Double {
+        let diffP = h[i] - h[i - 1]
+        let diffM = l[i - 1] - l[i]
+        return plusSide ? leg(diffP, diffM) : leg(diffM, diffP)
+    }
+
+    /// Row `i`'s true range as `WilderDirectionalCore` compares it (the bar's range, then each gap if larger).
+    @inlinable @inline(__always)
+    static func trueRange(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                          _ i: Int) -> Double {
+        let pc = c[i - 1]
+        var range = h[i] - l[i]
+        let up = abs(h[i] - pc)
+        if up > range { range = up }
+        let down = abs(l[i] - pc)
+        if down > range { range = down }
+        return range
+    }
+
+    /// PLUS_DM (`plusSide`) or MINUS_DM as `WilderDirectionalCore` feeds them: only the side asked for is
+    /// smoothed (`dm - dm / period + dm1`, the division kept as the state does it), from row `max(1, period - 1)`.
+    /// One loop per side, so the side is not a select merged into the leg's compare.
+    @inlinable
+    static func directionalMovement(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, _ period: Int,
+                                    plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        if plusSide {
+            directionalMovementLoop(h, l, n, period, o) { h, l, i in movement(h, l, i, plusSide: true) }
+        } else {
+            directionalMovementLoop(h, l, n, period, o) { h, l, i in movement(h, l, i, plusSide: false) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func directionalMovementLoop(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ n: Int, _ period: Int,
+                                        _ o: UnsafeMutablePointer<Double>,
+                                        _ move: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) {
+        let first = Swift.max(1, period - 1)
+        blank(o, 0, first, n)
+        let pv = Double(period)
+        var dm = 0.0
+        var i = 1
+        while i < Swift.min(period, n) {
+            dm += move(h, l, i)
+            if i >= first { o[i] = dm }
+            i += 1
+        }
+        while i < n {
+            let m = move(h, l, i)
+            dm -= dm / pv
+            dm += m
+            o[i] = dm
+            i += 1
+        }
+    }
+
+    /// PLUS_DI (`plusSide`) or MINUS_DI as `PlusDIState` / `MinusDIState` for periods above 1: the side's DM and
+    /// the true range smoothed together, their two divisions by the period in one two-lane divide (each lane the
+    /// state's own `x - x / period + new`), then `100 * (dm / tr)` from row `period`. One loop per side.
+    @inlinable
+    static func directionalIndicator(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                     _ n: Int, _ period: Int, plusSide: Bool, _ o: UnsafeMutablePointer<Double>) {
+        if plusSide {
+            directionalIndicatorLoop(h, l, c, n, period, o) { h, l, i in movement(h, l, i, plusSide: true) }
+        } else {
+            directionalIndicatorLoop(h, l, c, n, period, o) { h, l, i in movement(h, l, i, plusSide: false) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func directionalIndicatorLoop(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                         _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>,
+                                         _ move: (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) {
+        blank(o, 0, period, n)
+        var sums = SIMD2<Double>(0, 0)   // (dm, tr)
+        var i = 1
+        while i < Swift.min(period, n) {
+            sums += SIMD2(move(h, l, i), trueRange(h, l, c, i))
+            i += 1
+        }
+        let pv = SIMD2<Double>(repeating: Double(period))
+        while i < n {
+            let added = SIMD2(move(h, l, i), trueRange(h, l, c, i))
+            sums = sums - sums / pv + added
+            let tr = sums.y
+            o[i] = tr > 0 ? 100.0 * (sums.x / tr) : 0
+            i += 1
+        }
+    }
+
+    /// DX as `DXState`: +DM and -DM smoothed in one two-lane step and the true range beside them, both DIs from
+    /// one two-lane divide, and the last defined DX repeated where TA-Lib leaves it undefined.
+    @inlinable
+    static func directionalIndex(_ h: UnsafePointer<Double>, _ l: UnsafePointer<Double>, _ c: UnsafePointer<Double>,
+                                 _ n: Int, _ period: Int, _ o: UnsafeMutablePointer<Double>) {
+        blank(o, 0, period, n)
+        var dms = SIMD2<Double>(0, 0)   // (minus, plus)
+        var tr = 0.0
+        var i = 1
+        while i < Swift.min(period, n) {
+            tr += trueRange(h, l, c, i)
+            dms += movementLanes(h, l, i)
+            i += 1
+        }
+        let pv = Double(period)
+        let pv2 = SIMD2<Double>(repeating: pv)
+        var last = 0.0
+        while i < n {
+            let moves = movementLanes(h, l, i)
+            let range = trueRange(h, l, c, i)
+            dms -= dms / pv2
+            tr = tr - tr / pv + range
+            dms += moves
+            if tr > 0 {
+                let di = 100.0 * (dms / SIMD2(repeating: tr))
+                let sum = di.x + di.y
+                if !taIsZero(sum) { last = 100.0 * (abs(di.x - di.y) / sum) }
+            }
+            o[i] = last
             i += 1
         }
     }
@@ -821,20 +1033,8 @@ enum MomentumBatch {
     static func directionalMovement(_ side: DirectionalSide, _ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = p.int("timeperiod")
         let n = cols.count
-        let first = Swift.max(1, period - 1)
         return K.with(cols.high, cols.low) { h, l in
-            K.output(n, 1) { o, _, _ in
-                K.blank(o, 0, first, n)
-                if side == .plus {
-                    K.directional(h, l, l, n, period, needsRange: false) { i, plus, _, _, _, _, _ in
-                        if i >= first { o[i] = plus }
-                    }
-                } else {
-                    K.directional(h, l, l, n, period, needsRange: false) { i, _, minus, _, _, _, _ in
-                        if i >= first { o[i] = minus }
-                    }
-                }
-            }
+            K.output(n, 1) { o, _, _ in K.directionalMovement(h, l, n, period, plusSide: side == .plus, o) }
         }
     }
 
@@ -845,17 +1045,15 @@ enum MomentumBatch {
         let plusSide = side == .plus
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
             K.output(n, 1) { o, _, _ in
+                if period > 1 {
+                    K.directionalIndicator(h, l, c, n, period, plusSide: plusSide, o)
+                    return
+                }
                 K.blank(o, 0, first, n)
-                if period == 1 {
-                    // TA-Lib's unsmoothed arm: the plain ratio DM1 / TR1, not scaled by 100.
-                    K.directional(h, l, c, n, period, needsRange: true) { i, _, _, _, plus1, minus1, tr1 in
-                        let dm = plusSide ? plus1 : minus1
-                        o[i] = dm > 0 && tr1 > 0 ? dm / tr1 : 0
-                    }
-                } else {
-                    K.directional(h, l, c, n, period, needsRange: true) { i, plus, minus, tr, _, _, _ in
-                        if i >= first { o[i] = WilderDirectionalCore.indicator(plusSide ? plus : minus, tr) }
-                    }
+                // TA-Lib's unsmoothed arm: the plain ratio DM1 / TR1, not scaled by 100.
+                K.directional(h, l, c, n, period, needsRange: true) { i, _, _, _, plus1, minus1, tr1 in
+                    let dm = plusSide ? plus1 : minus1
+                    o[i] = dm > 0 && tr1 > 0 ? dm / tr1 : 0
                 }
             }
         }
@@ -865,15 +1063,7 @@ enum MomentumBatch {
         let period = p.int("timeperiod")
         let n = cols.count
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
-            K.output(n, 1) { o, _, _ in
-                K.blank(o, 0, period, n)
-                var last = 0.0
-                K.directional(h, l, c, n, period, needsRange: true) { i, plus, minus, tr, _, _, _ in
-                    guard i >= period else { return }
-                    if let d = K.dx(plus, minus, tr) { last = d }
-                    o[i] = last
-                }
-            }
+            K.output(n, 1) { o, _, _ in K.directionalIndex(h, l, c, n, period, o) }
         }
     }
 
@@ -985,23 +1175,39 @@ enum MomentumBatch {
     }
 
     /// NVI (`rising == false`) and PVI: the index moves by the close's change on bars whose volume falls (rises).
+    /// Whether a bar moves the index follows the volume, a coin toss on real data, so the choice is made with
+    /// vector compare masks and a lane select (never a branch the CPU would mispredict half the time); the value
+    /// chosen is the state's own `index + (c - pc) / pc * index`, kept where the move is undefined or not finite.
     static func volumeIndex(rising: Bool, _ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let n = cols.count
         return K.with(cols.close, cols.volume) { c, v in
             K.output(n, 1) { o, _, _ in
-                var index = 1000.0
-                o[0] = index
-                var i = 1
-                while i < n {
-                    let pc = c[i - 1]
-                    let moved = rising ? v[i] > v[i - 1] : v[i] < v[i - 1]
-                    var next = index
-                    next += (c[i] - pc) / pc * next
-                    if moved && pc != 0 && next.isFinite { index = next }
-                    o[i] = index
-                    i += 1
+                if rising {
+                    volumeIndexLoop(c, v, n, o) { volume, previous in volume .> previous }
+                } else {
+                    volumeIndexLoop(c, v, n, o) { volume, previous in volume .< previous }
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    static func volumeIndexLoop(_ c: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ n: Int,
+                                _ o: UnsafeMutablePointer<Double>,
+                                _ moves: (SIMD2<Double>, SIMD2<Double>) -> SIMDMask<SIMD2<Int64>>) {
+        var index = SIMD2<Double>(repeating: 1000.0)
+        o[0] = index.x
+        let zero = SIMD2<Double>(repeating: 0)
+        var i = 1
+        while i < n {
+            let pc = SIMD2<Double>(repeating: c[i - 1])
+            let change = (SIMD2<Double>(repeating: c[i]) - pc) / pc
+            let next = index + change * index
+            let take = moves(SIMD2(repeating: v[i]), SIMD2(repeating: v[i - 1])) .& (pc .!= zero)
+                .& ((next - next) .== zero)
+            index.replace(with: next, where: take)
+            o[i] = index.x
+            i += 1
         }
     }
 
@@ -1213,7 +1419,9 @@ enum MomentumBatch {
         }
     }
 
-    /// AC: AO minus its `signalperiod` SMA, with `ACState`'s order (add, take the value, then drop the oldest).
+    /// AC: AO minus its `signalperiod` SMA, with `ACState`'s order (add, take the value, then drop the oldest), in
+    /// one pass: the oscillator goes into a ring of the last `signal` values (as TA-Lib 0.8.1 loops) instead of an
+    /// n-row scratch column and a second pass, and AO's two divisions share one two-lane divide.
     static func ac(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let (fast, slow, signal) = (p.int("fastperiod"), p.int("slowperiod"), p.int("signalperiod"))
         let n = cols.count
@@ -1222,21 +1430,45 @@ enum MomentumBatch {
         let sv = Double(signal)
         return K.with(cols.high, cols.low) { h, l in
             K.output(n, 1) { o, _, _ in
-                K.scratch(n) { a in
-                    awesome(h, l, n, fast: fast, slow: slow, a)
+                K.blank(o, 0, lookback, n)
+                guard lookback < n, signal >= 1 else { return }
+                K.scratch(signal) { ring in
+                    let periods = SIMD2(Double(fast), Double(slow))
+                    var sums = SIMD2<Double>(0, 0)
+                    var bar = 0
+                    while bar < start {
+                        let median = (h[bar] + l[bar]) / 2.0
+                        if bar >= start - (fast - 1) { sums.x += median }
+                        if bar >= start - (slow - 1) { sums.y += median }
+                        bar += 1
+                    }
                     var sum = 0.0
-                    var j = start
-                    while j < n {
-                        let osc = a[j]
+                    var slot = 0
+                    @inline(__always) func oscillator(_ bar: Int) -> Double {
+                        let median = (h[bar] + l[bar]) / 2.0
+                        sums += SIMD2(repeating: median)
+                        let means = sums / periods
+                        let jf = bar - fast + 1, js = bar - slow + 1
+                        sums -= (SIMD2(h[jf], h[js]) + SIMD2(l[jf], l[js])) / 2.0
+                        return means.x - means.y
+                    }
+                    while bar < lookback {
+                        let osc = oscillator(bar)
+                        ring[slot] = osc
                         sum += osc
-                        if j >= lookback {
-                            o[j] = osc - sum / sv
-                            sum -= a[j - signal + 1]
-                        }
-                        j += 1
+                        slot += 1
+                        bar += 1
+                    }
+                    while bar < n {
+                        let osc = oscillator(bar)
+                        ring[slot] = osc
+                        sum += osc
+                        o[bar] = osc - sum / sv
+                        slot = slot + 1 == signal ? 0 : slot + 1
+                        sum -= ring[slot]
+                        bar += 1
                     }
                 }
-                K.blank(o, 0, lookback, n)
             }
         }
     }
@@ -1300,22 +1532,41 @@ enum MomentumBatch {
         }
     }
 
+    /// ERI as `ElderRayState` in one pass: TA-Lib's EMA of the close (`e + (c - e) * k`, seeded with the mean of
+    /// the first `period` closes; period 1 the identity) and both powers written as the EMA advances, instead of
+    /// an EMA pass into the output and a second pass over it.
     static func elderRay(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
         let period = p.int("timeperiod")
         let n = cols.count
         let lookback = period - 1
         return K.with(cols.high, cols.low, cols.close) { h, l, c in
             K.output(n, 2) { o0, o1, _ in
-                K.taEMAPass(c, 0, n, period, k: 2.0 / Double(period + 1), o0)
-                var i = Swift.max(0, lookback)
+                K.blank(o0, 0, lookback, n)
+                K.blank(o1, 0, lookback, n)
+                if period <= 1 {
+                    var i = 0
+                    while i < n {
+                        let average = c[i]
+                        o0[i] = h[i] - average
+                        o1[i] = l[i] - average
+                        i += 1
+                    }
+                    return
+                }
+                guard lookback < n else { return }
+                let k = 2.0 / Double(period + 1)
+                var average = 0.0
+                var i = 0
+                while i < period { average += c[i]; i += 1 }
+                average /= Double(period)
+                o0[lookback] = h[lookback] - average
+                o1[lookback] = l[lookback] - average
                 while i < n {
-                    let average = o0[i]
+                    average = average + (c[i] - average) * k
                     o0[i] = h[i] - average
                     o1[i] = l[i] - average
                     i += 1
                 }
-                K.blank(o0, 0, lookback, n)
-                K.blank(o1, 0, lookback, n)
             }
         }
     }
@@ -1370,23 +1621,43 @@ enum MomentumBatch {
 
     // MARK: TSI, SMI (FusedEMA stages, the states' own smoother)
 
+    /// TSI as `TSIState` with its phases unrolled: the first stage seeds on the first `first` changes, the
+    /// second on the first `second` values of the first, then both advance with `FusedEMA`'s step
+    /// (`k * x + beta * e`). Numerator and denominator lines run as the two lanes of one vector (each lane the
+    /// state's own operations), with no optionals or per-bar phase tests in the loop.
     static func tsi(_ cols: BarColumns, _ p: Parameters) -> [[Double]] {
-        let (first, second) = (p.int("firstperiod"), p.int("secondperiod"))
+        let stage1 = FusedEMA(period: p.int("firstperiod")), stage2 = FusedEMA(period: p.int("secondperiod"))
+        let (p1, p2) = (stage1.period, stage2.period)
+        let (k1, b1) = (SIMD2(repeating: stage1.k), SIMD2(repeating: stage1.beta))
+        let (k2, b2) = (SIMD2(repeating: stage2.k), SIMD2(repeating: stage2.beta))
+        let lookback = p1 + p2 - 1
         let n = cols.count
         return K.with(cols.close) { x in
             K.output(n, 1) { o, _, _ in
-                var n1 = FusedEMA(period: first), d1 = FusedEMA(period: first)
-                var n2 = FusedEMA(period: second), d2 = FusedEMA(period: second)
-                if n > 0 { o[0] = .nan }
-                var i = 1
-                while i < n {
+                K.blank(o, 0, lookback, n)
+                guard p1 < n else { return }
+                @inline(__always) func change(_ i: Int) -> SIMD2<Double> {
                     let mom = x[i] - x[i - 1]
-                    let a = n1.update(mom), b = d1.update(abs(mom))
-                    o[i] = .nan
-                    if let a, let b {
-                        let c = n2.update(a), d = d2.update(b)
-                        if let c, let d { o[i] = d > 0 ? 100.0 * c / d : 0 }
-                    }
+                    return SIMD2(mom, abs(mom))
+                }
+                var sum1 = SIMD2<Double>(0, 0)
+                var i = 1
+                while i <= p1 { sum1 += change(i); i += 1 }
+                var e1 = sum1 / SIMD2(repeating: Double(p1))
+                var sum2 = SIMD2<Double>(0, 0)
+                sum2 += e1
+                while i <= lookback && i < n {
+                    e1 = k1 * change(i) + b1 * e1
+                    sum2 += e1
+                    i += 1
+                }
+                guard lookback < n else { return }
+                var e2 = sum2 / SIMD2(repeating: Double(p2))
+                o[lookback] = e2.y > 0 ? 100.0 * e2.x / e2.y : 0
+                while i < n {
+                    e1 = k1 * change(i) + b1 * e1
+                    e2 = k2 * e1 + b2 * e2
+                    o[i] = e2.y > 0 ? 100.0 * e2.x / e2.y : 0
                     i += 1
                 }
             }
