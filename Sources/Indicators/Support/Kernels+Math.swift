@@ -381,19 +381,18 @@ extension MathKernels {
         }
     }
 
-    /// The regression family (`LINEARREG`, `_ANGLE`, `_INTERCEPT`, `_SLOPE`, `TSF`) with `RegressionWindow`'s
-    /// sliding sums and rebuilds; `emit(m, b)` turns the slope and intercept into the output.
+    /// The least-squares line of every `period`-bar window ending at bars `period - 1 ... last`, with
+    /// `LinearRegressionState`'s sliding sums and rebuilds: `emit(end, m, b)` gets the slope and intercept (x = 0 at
+    /// the window's oldest bar) of the window ending at bar `end`.
     @inline(__always)
-    static func regression(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
-                           _ out: UnsafeMutablePointer<Double>, _ emit: (Double, Double, Double) -> Double) {
-        let period = Swift.max(2, rawPeriod)
+    static func regressionWindows(_ x: UnsafePointer<Double>, period: Int, through last: Int,
+                                  _ emit: (Int, Double, Double) -> Void) {
         let count = Double(period)
         let sumX = count * Double(period - 1) * 0.5
         let sumXSquares = count * Double(period - 1) * Double(2 * period - 1) / 6.0
         let divisor = sumX * sumX - count * sumXSquares
         let lookback = period - 1
-        fill(out, 0, Swift.min(lookback, n), .nan)
-        guard n > lookback else { return }
+        guard last >= lookback else { return }
         var sumY = 0.0, sumXY = 0.0, sumAbs = 0.0
         var barsSinceReseed = 0
 
@@ -414,9 +413,9 @@ extension MathKernels {
 
         rebuild(newest: lookback)
         var m = (count * sumXY - sumX * sumY) / divisor
-        out[lookback] = emit(m, (sumY - m * sumX) / count, count)
+        emit(lookback, m, (sumY - m * sumX) / count)
         var t = period
-        while t < n {
+        while t <= last {
             let y = x[t]
             let leaving = x[t - period]
             let weightedLeaving = count * leaving
@@ -426,9 +425,20 @@ extension MathKernels {
             barsSinceReseed -= 1
             if barsSinceReseed <= 0 || abs(weightedLeaving) > 100.0 * sumAbs { rebuild(newest: t) }
             m = (count * sumXY - sumX * sumY) / divisor
-            out[t] = emit(m, (sumY - m * sumX) / count, count)
+            emit(t, m, (sumY - m * sumX) / count)
             t += 1
         }
+    }
+
+    /// `LinearRegressionState`'s outputs over a series: NaN before the lookback, then `emit(m, b, period)` of each
+    /// bar's window.
+    @inline(__always)
+    static func regression(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
+                           _ out: UnsafeMutablePointer<Double>, _ emit: (Double, Double, Double) -> Double) {
+        let period = Swift.max(2, rawPeriod)
+        let count = Double(period)
+        fill(out, 0, Swift.min(period - 1, n), .nan)
+        regressionWindows(x, period: period, through: n - 1) { t, m, b in out[t] = emit(m, b, count) }
     }
 
     /// One regression output over a series (`LinearRegressionState`'s formulas), one loop per output.
@@ -443,58 +453,16 @@ extension MathKernels {
         }
     }
 
-    /// `FOSC` (`ForecastOscillatorState`): the regression window's sums slide and rebuild as in `regression`,
-    /// and the forecast `b + m * period` made at bar `t` is compared with the close at `t + 1`:
-    /// `100 * (x - forecast) / x`, 0 where `x` is 0. First value at bar `period`.
+    /// `FOSC` (`ForecastOscillatorState`): the forecast `b + m * period` of the window ending at bar `t - 1` is
+    /// compared with the close at `t`: `100 * (x - forecast) / x`, 0 where `x` is 0. First value at bar `period`.
     static func forecastOscillator(_ x: UnsafePointer<Double>, _ n: Int, period rawPeriod: Int,
                                    _ out: UnsafeMutablePointer<Double>) {
         let period = Swift.max(2, rawPeriod)
         let count = Double(period)
-        let sumX = count * Double(period - 1) * 0.5
-        let sumXSquares = count * Double(period - 1) * Double(2 * period - 1) / 6.0
-        let divisor = sumX * sumX - count * sumXSquares
-        let lookback = period
-        fill(out, 0, Swift.min(lookback, n), .nan)
-        guard n > lookback else { return }
-        var sumY = 0.0, sumXY = 0.0, sumAbs = 0.0
-        var barsSinceReseed = 0
-
-        @inline(__always) func rebuild(newest t: Int) {
-            barsSinceReseed = 32 * period
-            sumY = 0
-            sumXY = 0
-            sumAbs = 0
-            var weight = Double(period - 1)
-            for k in (t - (period - 1))...t {
-                let v = x[k]
-                sumY += v
-                sumXY += weight * v
-                sumAbs += abs(v)
-                weight -= 1
-            }
-        }
-
-        @inline(__always) func oscillator(_ v: Double, _ forecast: Double) -> Double {
-            v != 0 ? 100.0 * (v - forecast) / v : 0
-        }
-
-        // The window ends at bar t - 1; its forecast meets the close at bar t.
-        rebuild(newest: period - 1)
-        var m = (count * sumXY - sumX * sumY) / divisor
-        out[period] = oscillator(x[period], (sumY - m * sumX) / count + m * count)
-        var t = period + 1
-        while t < n {
-            let y = x[t - 1]
-            let leaving = x[t - 1 - period]
-            let weightedLeaving = count * leaving
-            sumXY = sumXY + sumY - weightedLeaving
-            sumY = sumY - leaving + y
-            sumAbs = sumAbs - abs(leaving) + abs(y)
-            barsSinceReseed -= 1
-            if barsSinceReseed <= 0 || abs(weightedLeaving) > 100.0 * sumAbs { rebuild(newest: t - 1) }
-            m = (count * sumXY - sumX * sumY) / divisor
-            out[t] = oscillator(x[t], (sumY - m * sumX) / count + m * count)
-            t += 1
+        fill(out, 0, Swift.min(period, n), .nan)
+        regressionWindows(x, period: period, through: n - 2) { end, m, b in
+            let v = x[end + 1], forecast = b + m * count
+            out[end + 1] = v != 0 ? 100.0 * (v - forecast) / v : 0
         }
     }
 
