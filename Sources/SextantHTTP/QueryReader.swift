@@ -4,11 +4,20 @@ import SextantServices
 
 /// Reads and validates query parameters. Every accessor throws `APIError.invalidParameter` naming the parameter;
 /// `finish()` rejects any parameter the endpoint does not know, so typos do not pass silently.
+///
+/// The pages' GET forms use the same reader with `emptyIsAbsent` (a form sends `sector=` for an untouched "any"
+/// choice) and `place: "page"` in the unknown-parameter error.
 struct QueryReader {
     private let values: [String: [String]]
     private var used: Set<String> = []
+    /// An empty value means "not given" instead of being refused.
+    let emptyIsAbsent: Bool
+    /// What the parameters belong to, in the unknown-parameter error ("endpoint", "page").
+    let place: String
 
-    init(_ request: Request) throws {
+    init(_ request: Request, emptyIsAbsent: Bool = false, place: String = "endpoint") throws {
+        self.emptyIsAbsent = emptyIsAbsent
+        self.place = place
         var v: [String: [String]] = [:]
         for (k, value) in request.uri.queryParameters {
             let key = String(k)
@@ -18,16 +27,23 @@ struct QueryReader {
         values = v
     }
 
-    /// The raw single value of a parameter (repeated parameters are refused).
+    /// The raw single value of a parameter (repeated parameters are refused; an empty one too, or it is nil with
+    /// `emptyIsAbsent`).
     mutating func string(_ name: String, maxLength: Int = 64) throws -> String? {
         used.insert(name)
         guard let all = values[name] else { return nil }
         guard all.count == 1 else { throw APIError.invalidParameter(name: name, value: all.joined(separator: ","), allowed: "a single value") }
         let s = all[0]
         guard s.count <= maxLength else { throw APIError.invalidParameter(name: name, value: s, allowed: "at most \(maxLength) characters") }
-        guard !s.isEmpty else { throw APIError.invalidParameter(name: name, value: s, allowed: "a non-empty value") }
+        if s.isEmpty {
+            if emptyIsAbsent { return nil }
+            throw APIError.invalidParameter(name: name, value: s, allowed: "a non-empty value")
+        }
         return s
     }
+
+    /// Whether any of the parameters was given a non-empty value.
+    func has(_ names: [String]) -> Bool { names.contains { values[$0]?.contains { !$0.isEmpty } ?? false } }
 
     mutating func int(_ name: String, default d: Int, range: ClosedRange<Int>) throws -> Int {
         guard let s = try string(name, maxLength: 12) else { return d }
@@ -102,11 +118,12 @@ struct QueryReader {
         return Set(try parts.map { try Symbols.validate($0, parameter: name) })
     }
 
-    /// A plain word (letters, digits, '-', '_', spaces) such as a sector name.
-    mutating func word(_ name: String) throws -> String? {
+    /// A plain word (ASCII letters, digits, spaces and the `punctuation` marks) such as a sector name.
+    mutating func word(_ name: String, punctuation: String = "-_") throws -> String? {
         guard let s = try string(name) else { return nil }
-        guard s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_ ".unicodeScalars.contains($0)) }) else {
-            throw APIError.invalidParameter(name: name, value: s, allowed: "letters, digits, '-', '_' and spaces")
+        guard s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || " \(punctuation)".unicodeScalars.contains($0)) }) else {
+            let marks = punctuation.map { "'\($0)'" }.joined(separator: ", ")
+            throw APIError.invalidParameter(name: name, value: s, allowed: "letters, digits, \(marks) and spaces")
         }
         return s
     }
@@ -121,7 +138,7 @@ struct QueryReader {
     /// Refuses parameters the endpoint does not take.
     func finish() throws {
         if let (name, value) = unread().first {
-            throw APIError.invalidParameter(name: name, value: value, allowed: "no such parameter on this endpoint")
+            throw APIError.invalidParameter(name: name, value: value, allowed: "no such parameter on this \(place)")
         }
     }
 

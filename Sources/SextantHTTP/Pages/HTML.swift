@@ -105,33 +105,19 @@ struct RenderedPage {
     var html: String
 }
 
-/// Query parameters of the pages' GET forms. Like `QueryReader`, every accessor names the parameter in its
-/// error and `finish()` refuses unknown parameters; unlike it, an empty value means "not given" (a form sends
-/// `sector=` for an untouched "any" choice).
+/// Query parameters of the pages' GET forms: a `QueryReader` where an empty value means "not given" (a form sends
+/// `sector=` for an untouched "any" choice), with the optional accessors the forms need. Every accessor names the
+/// parameter in its error and `finish()` refuses unknown parameters.
 struct PageQuery {
-    private var values: [String: [String]] = [:]
-    private var used: Set<String> = []
+    private var reader: QueryReader
 
-    init(_ request: Request) throws {
-        for (k, value) in request.uri.queryParameters {
-            let key = String(k)
-            guard key.count <= 64 else { throw APIError.invalidParameter(name: String(key.prefix(64)), value: "", allowed: "known parameter names") }
-            values[key, default: []].append(String(value))
-        }
-    }
+    init(_ request: Request) throws { reader = try QueryReader(request, emptyIsAbsent: true, place: "page") }
 
     /// Whether any of the parameters was given a non-empty value.
-    func has(_ names: [String]) -> Bool { names.contains { values[$0]?.contains { !$0.isEmpty } ?? false } }
+    func has(_ names: [String]) -> Bool { reader.has(names) }
 
     /// The single value of a parameter, nil when absent or empty.
-    mutating func string(_ name: String, maxLength: Int = 64) throws -> String? {
-        used.insert(name)
-        guard let all = values[name] else { return nil }
-        guard all.count == 1 else { throw APIError.invalidParameter(name: name, value: all.joined(separator: ","), allowed: "a single value") }
-        let s = all[0]
-        guard s.count <= maxLength else { throw APIError.invalidParameter(name: name, value: s, allowed: "at most \(maxLength) characters") }
-        return s.isEmpty ? nil : s
-    }
+    mutating func string(_ name: String, maxLength: Int = 64) throws -> String? { try reader.string(name, maxLength: maxLength) }
 
     mutating func double(_ name: String, range: ClosedRange<Double>, what: String = "a number") throws -> Double? {
         guard let s = try string(name, maxLength: 24) else { return nil }
@@ -159,18 +145,8 @@ struct PageQuery {
     }
 
     /// A plain word (ASCII letters, digits, '-', '_', '.', spaces) such as a sector or narrative.
-    mutating func word(_ name: String) throws -> String? {
-        guard let s = try string(name) else { return nil }
-        guard s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_. ".unicodeScalars.contains($0)) }) else {
-            throw APIError.invalidParameter(name: name, value: s, allowed: "letters, digits, '-', '_', '.' and spaces")
-        }
-        return s
-    }
+    mutating func word(_ name: String) throws -> String? { try reader.word(name, punctuation: "-_.") }
 
     /// Refuses parameters the page does not take.
-    func finish() throws {
-        if let (name, value) = values.filter({ !used.contains($0.key) }).sorted(by: { $0.key < $1.key }).first {
-            throw APIError.invalidParameter(name: name, value: value.last ?? "", allowed: "no such parameter on this page")
-        }
-    }
+    func finish() throws { try reader.finish() }
 }
