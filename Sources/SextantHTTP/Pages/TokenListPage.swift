@@ -162,14 +162,7 @@ struct SignalListFilters {
             case .investor: r.investorGrade.map { .number($0) }
             }
         }
-        return rows.map { ($0, key($0)) }.sorted { a, b in
-            switch (a.1, b.1) {
-            case let (x?, y?): return x != y ? (descending ? x > y : x < y) : a.0.symbol < b.0.symbol
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (nil, nil): return a.0.symbol < b.0.symbol
-            }
-        }.map(\.0)
+        return SignalQueryService.sortedMissingLast(rows, descending: descending, symbol: \.symbol, key: key)
     }
 }
 

@@ -244,13 +244,19 @@ public struct SignalQueryService: Sendable {
     /// Reports in the order of `key` (missing values last, ties by symbol ascending).
     public static func sorted(_ rows: [TokenReport], by key: SignalSortKey, descending: Bool) -> [TokenReport] {
         if key == .symbol { return rows.sorted { descending ? $0.symbol > $1.symbol : $0.symbol < $1.symbol } }
-        let keyed = rows.map { ($0, key.value($0)) }
-        return keyed.sorted { a, b in
+        return sortedMissingLast(rows, descending: descending, symbol: \.symbol, key: key.value)
+    }
+
+    /// `rows` in the order of `key`, each computed once: rows without a value last, ties by symbol ascending.
+    /// The listings' one ordering rule (API and pages).
+    public static func sortedMissingLast<Row, Key: Comparable>(_ rows: [Row], descending: Bool, symbol: (Row) -> String,
+                                                               key: (Row) -> Key?) -> [Row] {
+        rows.map { ($0, key($0)) }.sorted { a, b in
             switch (a.1, b.1) {
-            case let (x?, y?): return x != y ? (descending ? x > y : x < y) : a.0.symbol < b.0.symbol
+            case let (x?, y?): return x != y ? (descending ? x > y : x < y) : symbol(a.0) < symbol(b.0)
             case (_?, nil): return true
             case (nil, _?): return false
-            case (nil, nil): return a.0.symbol < b.0.symbol
+            case (nil, nil): return symbol(a.0) < symbol(b.0)
             }
         }.map(\.0)
     }
