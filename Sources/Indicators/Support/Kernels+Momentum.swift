@@ -321,12 +321,8 @@ enum MomentumKernels {
         blank(o1, 0, lookback, n)
         blank(o2, 0, lookback, n)
         guard lookback < n else { return }
-        var s = 0.0, f = 0.0
-        var i = 0
-        while i < slow - fast { s += x[i]; i += 1 }
-        while i < slow { s += x[i]; f += x[i]; i += 1 }
-        s /= Double(slow)
-        f /= Double(fast)
+        var (f, s) = macdSeeds(x, fast: fast, slow: slow)
+        var i = slow
         var line = f - s
         var sig = 0.0
         sig += line
@@ -356,6 +352,17 @@ enum MomentumKernels {
         }
     }
 
+    /// The seeds of MACD's two EMAs, as `MACDState` takes them: the mean of the first `fast` closes ending at row
+    /// `slow - 1`, and of the first `slow` closes (one pass, the slow sum added first). Rows `0 ..< slow` are read.
+    @inlinable
+    static func macdSeeds(_ x: UnsafePointer<Double>, fast: Int, slow: Int) -> (fast: Double, slow: Double) {
+        var s = 0.0, f = 0.0
+        var i = 0
+        while i < slow - fast { s += x[i]; i += 1 }
+        while i < slow { s += x[i]; f += x[i]; i += 1 }
+        return (f / Double(fast), s / Double(slow))
+    }
+
     /// MACD / MACDFIX as `MACDState` for any periods (identity smoothers included): the slow EMA from row 0, the
     /// fast one from row `slow - fast` (both first valued at row `slow - 1`), TA-Lib's EMA step, then the signal
     /// EMA over the MACD line in a second pass.
@@ -365,12 +372,8 @@ enum MomentumKernels {
                      _ o2: UnsafeMutablePointer<Double>) {
         let first = slow - 1
         if first < n {
-            var s = 0.0, f = 0.0
-            var i = 0
-            while i < slow - fast { s += x[i]; i += 1 }
-            while i < slow { s += x[i]; f += x[i]; i += 1 }
-            s /= Double(slow)
-            f /= Double(fast)
+            var (f, s) = macdSeeds(x, fast: fast, slow: slow)
+            var i = slow
             o0[first] = f - s
             let fastIdentity = fast == 1, slowIdentity = slow == 1
             if !fastIdentity && !slowIdentity {
